@@ -1,0 +1,117 @@
+package org.pcm2.grants.directory;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Places, schools and community groups in the project's own tables. */
+@Repository
+class DirectoryRepository {
+
+  private static final RowMapper<Place> PLACE = (rs, i) -> new Place(rs.getString("code"),
+      rs.getString("parent_code"), PlaceKind.valueOf(rs.getString("kind")), rs.getString("name"));
+  private static final RowMapper<School> SCHOOL = (rs, i) -> new School(rs.getString("code"),
+      rs.getString("commune_code"), rs.getString("name"));
+  private static final RowMapper<CommunityGroup> GROUP = (rs, i) -> new CommunityGroup(rs.getString("code"),
+      GroupKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("hamlet_code"),
+      rs.getString("school_code"), rs.getString("facilitator_id"));
+
+  private final JdbcClient jdbc;
+
+  DirectoryRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Place> findPlace(String code) {
+    return jdbc.sql("SELECT code, parent_code, kind, name FROM place WHERE code = ?")
+        .param(code).query(PLACE).optional();
+  }
+
+  List<Place> findChildren(String parentCode) {
+    return jdbc.sql("SELECT code, parent_code, kind, name FROM place WHERE parent_code = ? ORDER BY name")
+        .param(parentCode).query(PLACE).list();
+  }
+
+  List<Place> findRoots() {
+    return jdbc.sql("SELECT code, parent_code, kind, name FROM place WHERE parent_code IS NULL ORDER BY name")
+        .query(PLACE).list();
+  }
+
+  /** The place and its ancestors, nearest first (a recursive query: the tree has any depth). */
+  List<Place> findSelfAndAncestors(String code) {
+    return jdbc.sql("""
+        WITH RECURSIVE chain (code, parent_code, kind, name, depth) AS (
+            SELECT code, parent_code, kind, name, 0 FROM place WHERE code = ?
+            UNION ALL
+            SELECT p.code, p.parent_code, p.kind, p.name, c.depth + 1
+            FROM place p JOIN chain c ON p.code = c.parent_code
+            WHERE c.depth < 32
+        )
+        SELECT code, parent_code, kind, name FROM chain ORDER BY depth
+        """).param(code).query(PLACE).list();
+  }
+
+  Optional<School> findSchool(String code) {
+    return jdbc.sql("SELECT code, commune_code, name FROM school WHERE code = ?")
+        .param(code).query(SCHOOL).optional();
+  }
+
+  Optional<CommunityGroup> findGroup(String code) {
+    return jdbc.sql("""
+        SELECT code, kind, name, hamlet_code, school_code, facilitator_id
+        FROM community_group WHERE code = ?
+        """).param(code).query(GROUP).optional();
+  }
+
+  List<CommunityGroup> findGroupsOfFacilitator(String facilitatorId) {
+    return jdbc.sql("""
+        SELECT code, kind, name, hamlet_code, school_code, facilitator_id
+        FROM community_group WHERE facilitator_id = ? ORDER BY code
+        """).param(facilitatorId).query(GROUP).list();
+  }
+
+  void savePlace(Place place) {
+    int updated = jdbc.sql("UPDATE place SET parent_code = ?, kind = ?, name = ? WHERE code = ?")
+        .params(place.parentCode(), place.kind().name(), place.name(), place.code()).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO place (code, parent_code, kind, name) VALUES (?, ?, ?, ?)")
+          .params(place.code(), place.parentCode(), place.kind().name(), place.name()).update();
+    }
+  }
+
+  void saveSchool(School school) {
+    int updated = jdbc.sql("UPDATE school SET commune_code = ?, name = ? WHERE code = ?")
+        .params(school.communeCode(), school.name(), school.code()).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO school (code, commune_code, name) VALUES (?, ?, ?)")
+          .params(school.code(), school.communeCode(), school.name()).update();
+    }
+  }
+
+  void saveGroup(CommunityGroup group) {
+    int updated = jdbc.sql("""
+        UPDATE community_group SET kind = ?, name = ?, hamlet_code = ?, school_code = ?, facilitator_id = ?
+        WHERE code = ?
+        """).params(group.kind().name(), group.name(), group.hamletCode(), group.schoolCode(),
+        group.facilitatorId(), group.code()).update();
+    if (updated == 0) {
+      jdbc.sql("""
+          INSERT INTO community_group (code, kind, name, hamlet_code, school_code, facilitator_id)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """).params(group.code(), group.kind().name(), group.name(), group.hamletCode(),
+          group.schoolCode(), group.facilitatorId()).update();
+    }
+  }
+
+  DirectoryCounts counts() {
+    return jdbc.sql("""
+        SELECT (SELECT COUNT(*) FROM place) AS places,
+               (SELECT COUNT(*) FROM place WHERE kind = 'COMMUNE') AS communes,
+               (SELECT COUNT(*) FROM place WHERE kind = 'HAMLET') AS hamlets,
+               (SELECT COUNT(*) FROM school) AS schools,
+               (SELECT COUNT(*) FROM community_group) AS groups
+        """).query(DirectoryCounts.class).single();
+  }
+}

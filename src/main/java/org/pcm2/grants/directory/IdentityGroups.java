@@ -1,0 +1,37 @@
+package org.pcm2.grants.directory;
+
+/**
+ * The group scheme of Camunda's identity service, which the webapps and the project's API
+ * share. Role groups say what a person does; one group per commune routes the review and
+ * evaluation tasks of that commune to its leaders only.
+ */
+public final class IdentityGroups {
+
+  /** Facilitators (cán bộ hỗ trợ): submit and revise proposals, report. */
+  public static final String FACILITATORS = "facilitators";
+  /** All commune leaders (lãnh đạo xã), whatever their commune. */
+  public static final String COMMUNE_LEADERS = "communeLeaders";
+  /** DWC programme officers (cán bộ chương trình DWC). */
+  public static final String DWC_OFFICERS = "dwcOfficers";
+  /** DWC finance (kế toán DWC). */
+  public static final String DWC_FINANCE = "dwcFinance";
+  /** DWC director (giám đốc DWC). */
+  public static final String DWC_DIRECTORS = "dwcDirectors";
+  /** Administrators: Camunda's own group for the Admin webapp. */
+  public static final String ADMINISTRATORS = "camunda-admin";
+
+  /** Camunda group type of the role groups. */
+  public static final String TYPE_ROLE = "ROLE";
+  /** Camunda group type of the per-commune groups. */
+  public static final String TYPE_COMMUNE = "COMMUNE";
+
+  private static final String COMMUNE_PREFIX = "commune";
+
+  private IdentityGroups() {
+  }
+
+  /** The group of the leaders of one commune, e.g. {@code commune05740}. */
+  public static String communeLeaders(String communeCode) {
+    return COMMUNE_PREFIX + communeCode;
+  }
+}

@@ -1,0 +1,42 @@
+package org.pcm2.grants.system;
+
+import java.util.Arrays;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Checks the database settings of the {@code postgres} profile before anything connects:
+ * the URL must point at PostgreSQL (never a silent fallback to the embedded database) and
+ * the password must come from the environment. Runs once the context is prepared, when
+ * every property source (including those of tests) is in place.
+ */
+public class DatabaseSettingsGuard implements ApplicationListener<ApplicationPreparedEvent> {
+
+  static final String POSTGRES_PROFILE = "postgres";
+
+  @Override
+  public void onApplicationEvent(ApplicationPreparedEvent event) {
+    check(event.getApplicationContext().getEnvironment());
+  }
+
+  static void check(Environment environment) {
+    if (!Arrays.asList(environment.getActiveProfiles()).contains(POSTGRES_PROFILE)) {
+      return;
+    }
+    String url = environment.getProperty("spring.datasource.url", "");
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new InvalidSettingException("PCM_DB_URL",
+          "hồ sơ postgres cần URL dạng jdbc:postgresql://máy:cổng/cơ-sở-dữ-liệu, nhận được '" + url + "'"
+              + " / the postgres profile needs a jdbc:postgresql:// URL, got '" + url + "'",
+          "Đặt PCM_DB_URL, ví dụ jdbc:postgresql://localhost:5432/pcm"
+              + " / Set PCM_DB_URL, e.g. jdbc:postgresql://localhost:5432/pcm");
+    }
+    String password = environment.getProperty("spring.datasource.password", "");
+    if (password.isBlank()) {
+      throw new InvalidSettingException("PCM_DB_PASSWORD",
+          "thiếu mật khẩu cơ sở dữ liệu / the database password is missing",
+          "Đặt biến môi trường PCM_DB_PASSWORD / Set the environment variable PCM_DB_PASSWORD");
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.pcm2.grants.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Resource;
+import org.junit.jupiter.api.Test;
+import org.pcm2.grants.directory.DemoDataLoader;
+import org.pcm2.grants.directory.DirectoryCounts;
+import org.pcm2.grants.directory.DirectoryService;
+import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.WebappLogin;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The whole application on PostgreSQL, as a new user starts it. */
+class ApplicationOnPostgresIT extends PostgresIntegrationTest {
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private TestRestTemplate http;
+  @Autowired
+  private JdbcClient jdbc;
+  @Autowired
+  private RepositoryService repository;
+  @Autowired
+  private IdentityService identity;
+  @Autowired
+  private DirectoryService directory;
+  @Autowired
+  private DemoDataLoader demoData;
+
+  @Test
+  void runsOnPostgres() {
+    assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+    assertThat(jdbc.sql("SELECT current_database()").query(String.class).single()).isEqualTo(DATABASE);
+  }
+
+  @Test
+  void healthProbesAndMetricsAreServed() {
+    assertThat(http.getForObject("/actuator/health/liveness", String.class)).contains("\"UP\"");
+    assertThat(http.getForObject("/actuator/health/readiness", String.class)).contains("\"UP\"");
+    assertThat(http.getForObject("/actuator/prometheus", String.class))
+        .contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+  }
+
+  @Test
+  void everyModelInProcessesIsDeployed() throws IOException {
+    List<String> files;
+    try (Stream<Path> paths = Files.list(Path.of("processes"))) {
+      files = paths.map(p -> p.getFileName().toString())
+          .filter(name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))
+          .toList();
+    }
+    List<String> deployed = repository.createDeploymentQuery().list().stream()
+        .flatMap(d -> repository.getDeploymentResources(d.getId()).stream())
+        .map(Resource::getName)
+        .map(name -> Path.of(name).getFileName().toString())
+        .toList();
+    assertThat(files).isNotEmpty();
+    assertThat(deployed).containsAll(files);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("subprojectGrant").count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void demoDataHasTheProgrammeShapeAndVietnameseNames() {
+    DirectoryCounts counts = directory.counts();
+    assertThat(counts.hamlets()).isEqualTo(160);
+    assertThat(counts.schools()).isEqualTo(24);
+    assertThat(counts.communes()).isEqualTo(24);
+    assertThat(directory.findPlace("05740")).get().extracting(p -> p.name()).isEqualTo("Xã Hoàng Nông");
+    assertThat(directory.roots()).extracting(p -> p.name()).containsExactlyInAnyOrder("Tỉnh Thái Nguyên", "Tỉnh Quảng Bình");
+    assertThat(identity.createUserQuery().memberOfGroup("commune05740").list())
+        .extracting(u -> u.getId()).containsExactlyInAnyOrder("leader1", "leader2");
+  }
+
+  @Test
+  void demoLoaderIsIdempotent() {
+    DirectoryCounts before = directory.counts();
+    long users = identity.createUserQuery().count();
+    long groups = identity.createGroupQuery().count();
+    long memberships = jdbc.sql("SELECT COUNT(*) FROM act_id_membership").query(Long.class).single();
+
+    demoData.load();
+
+    assertThat(directory.counts()).isEqualTo(before);
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM act_id_membership").query(Long.class).single()).isEqualTo(memberships);
+  }
+
+  @Test
+  void demoFacilitatorLogsInToTheTasklist() throws Exception {
+    HttpResponse<String> response = WebappLogin.login("http://localhost:" + port, "tasklist", "facilitator1", "demo");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"userId\":\"facilitator1\"").contains("tasklist");
+  }
+
+  @Test
+  void wrongPasswordIsRefused() throws Exception {
+    HttpResponse<String> response = WebappLogin.login("http://localhost:" + port, "tasklist", "facilitator2", "wrong");
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+}

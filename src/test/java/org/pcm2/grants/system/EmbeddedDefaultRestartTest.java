@@ -1,0 +1,46 @@
+package org.pcm2.grants.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcm2.grants.PcmGrantsApplication;
+import org.pcm2.grants.directory.DirectoryService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The README's run command: no profile, so the demo on the embedded H2 file database, whose
+ * data survives a restart.
+ */
+class EmbeddedDefaultRestartTest {
+
+  private static ConfigurableApplicationContext start(Path folder) {
+    return new SpringApplicationBuilder(PcmGrantsApplication.class)
+        .run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("pcm") + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @Test
+  void defaultRunUsesTheH2FileDatabaseWithDemoDataAndKeepsItAcrossRestarts(@TempDir Path folder) {
+    try (ConfigurableApplicationContext first = start(folder)) {
+      assertThat(first.getEnvironment().getActiveProfiles()).isEmpty();
+      assertThat(first.getEnvironment().getDefaultProfiles()).containsExactly("demo");
+      assertThat(first.getBean(JdbcClient.class).sql("SELECT H2VERSION()").query(String.class).single()).isNotBlank();
+      assertThat(first.getBean(DirectoryService.class).counts().hamlets()).isEqualTo(160);
+      first.getBean(ProcessEngine.class).getRuntimeService().startProcessInstanceByKey("subprojectGrant",
+          "TDA-H2-1", Map.of("groupCode", "HS19120", "title", "Câu lạc bộ đọc sách"));
+    }
+    assertThat(folder.resolve("pcm.mv.db")).exists();
+
+    try (ConfigurableApplicationContext second = start(folder)) {
+      ProcessEngine engine = second.getBean(ProcessEngine.class);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("TDA-H2-1")
+          .taskCandidateGroup("commune19120").count()).isEqualTo(1);
+      assertThat(second.getBean(DirectoryService.class).counts().hamlets()).isEqualTo(160);
+    }
+  }
+}
