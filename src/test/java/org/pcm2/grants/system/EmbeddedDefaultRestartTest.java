@@ -3,12 +3,12 @@ package org.pcm2.grants.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcm2.grants.PcmGrantsApplication;
 import org.pcm2.grants.directory.DirectoryService;
+import org.pcm2.grants.support.Proposals;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +32,7 @@ class EmbeddedDefaultRestartTest {
       assertThat(first.getBean(JdbcClient.class).sql("SELECT H2VERSION()").query(String.class).single()).isNotBlank();
       assertThat(first.getBean(DirectoryService.class).counts().hamlets()).isEqualTo(160);
       first.getBean(ProcessEngine.class).getRuntimeService().startProcessInstanceByKey("subprojectGrant",
-          "TDA-H2-1", Map.of("groupCode", "HS19120", "title", "Câu lạc bộ đọc sách"));
+          "TDA-H2-1", Proposals.valid("HS19120", "Câu lạc bộ đọc sách"));
     }
     assertThat(folder.resolve("pcm.mv.db")).exists();
 

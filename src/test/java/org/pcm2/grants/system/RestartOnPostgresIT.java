@@ -2,13 +2,13 @@ package org.pcm2.grants.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pcm2.grants.PcmGrantsApplication;
 import org.pcm2.grants.directory.DirectoryCounts;
 import org.pcm2.grants.directory.DirectoryService;
+import org.pcm2.grants.support.Proposals;
 import org.pcm2.grants.support.PostgresDatabase;
 import org.pcm2.grants.support.RequiresPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,7 +33,7 @@ class RestartOnPostgresIT {
     try (ConfigurableApplicationContext first = start(url)) {
       ProcessEngine engine = first.getBean(ProcessEngine.class);
       engine.getRuntimeService().startProcessInstanceByKey("subprojectGrant", "TDA-RESTART-1",
-          Map.of("groupCode", "CBG0574001", "title", "Nhà văn hóa xóm Đồng Tâm"));
+          Proposals.valid("CBG0574001", "Nhà văn hóa xóm Đồng Tâm"));
       counts = first.getBean(DirectoryService.class).counts();
       deployments = engine.getRepositoryService().createDeploymentQuery().count();
     }

@@ -1,0 +1,17 @@
+package org.pcm2.grants.funding;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** What the money steps of the grant cycle share. */
+final class FundingSteps {
+
+  private FundingSteps() {
+  }
+
+  /** The user whose action runs the step, or "system" for timers and jobs. */
+  static String actor(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
+  }
+}

@@ -1,0 +1,32 @@
+package org.pcm2.grants.funding;
+
+import static org.pcm2.grants.proposal.GrantVariables.text;
+import static org.pcm2.grants.proposal.GrantVariables.whole;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.springframework.stereotype.Component;
+
+/** Sets the tranche plan from the decision table. */
+@Component("planTranchesDelegate")
+public class PlanTranchesDelegate implements JavaDelegate {
+  private final TranchePlan plan;
+
+  public PlanTranchesDelegate(TranchePlan plan) {
+    this.plan = plan;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> v = execution.getVariables();
+    String shares = plan.sharesFor(text(v, Var.FUND_CODE), whole(v, Var.APPROVED_GRANT));
+    execution.setVariable(Var.TRANCHE_SHARES, shares);
+    execution.setVariable(Var.TRANCHE_COUNT, TranchePlan.parse(shares).size());
+    execution.setVariable(Var.TRANCHE_NUMBER, 0);
+    execution.setVariable(Var.DISBURSED_TOTAL, 0L);
+  }
+}

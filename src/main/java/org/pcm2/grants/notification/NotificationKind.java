@@ -1,0 +1,33 @@
+package org.pcm2.grants.notification;
+
+/** Why someone is told something, and who: the audience of each kind of notification. */
+public enum NotificationKind {
+  REVIEW_REMINDER(Audience.COMMUNE_LEADERS),
+  REVIEW_ESCALATION(Audience.DWC_OFFICERS_COPY_LEADERS),
+  PROPOSAL_INELIGIBLE(Audience.FACILITATOR),
+  PROPOSAL_REJECTED(Audience.FACILITATOR_AND_LEADERS),
+  PROPOSAL_WITHDRAWN(Audience.FACILITATOR_AND_LEADERS),
+  GRANT_APPROVED(Audience.FACILITATOR_AND_LEADERS),
+  DISBURSEMENT_RECORDED(Audience.FACILITATOR),
+  COMPLETION_REMINDER(Audience.FACILITATOR),
+  COMPLETION_OVERDUE(Audience.FACILITATOR_COPY_DWC),
+  EVALUATION_REMINDER(Audience.COMMUNE_LEADERS),
+  EVALUATION_ESCALATION(Audience.DWC_OFFICERS_COPY_LEADERS),
+  SUBPROJECT_CLOSED(Audience.FACILITATOR_AND_LEADERS),
+  SUBPROJECT_CANCELLED(Audience.FACILITATOR_AND_LEADERS);
+
+  /** Who receives a kind of notification. */
+  public enum Audience {
+    FACILITATOR, COMMUNE_LEADERS, FACILITATOR_AND_LEADERS, FACILITATOR_COPY_DWC, DWC_OFFICERS_COPY_LEADERS
+  }
+
+  private final Audience audience;
+
+  NotificationKind(Audience audience) {
+    this.audience = audience;
+  }
+
+  public Audience audience() {
+    return audience;
+  }
+}

@@ -1,0 +1,37 @@
+package org.pcm2.grants.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+
+/** A decision of {@code processes/} evaluated by the plain DMN engine, without a process engine. */
+public final class DecisionTables {
+
+  private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+  private final DmnDecision decision;
+
+  private DecisionTables(DmnDecision decision) {
+    this.decision = decision;
+  }
+
+  public static DecisionTables load(String resource, String decisionKey) {
+    try (InputStream in = DecisionTables.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No " + resource + " on the classpath");
+      }
+      return new DecisionTables(ENGINE.parseDecision(decisionKey, in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public DmnDecisionResult evaluate(Map<String, Object> variables) {
+    return ENGINE.evaluateDecision(decision, variables);
+  }
+}
