@@ -1,0 +1,50 @@
+package org.pcm2.grants.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * On the engine APIs ({@code /engine-rest}, and {@code /camunda/api/engine} that the
+ * Tasklist calls), a request the application refused for bad input answers 400 with the
+ * message naming the fields, instead of the 500 Camunda gives any exception thrown inside
+ * a listener or delegate.
+ */
+public class RefusalStatusFilter extends OncePerRequestFilter {
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Refusals.clear();
+    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(request, buffered);
+      if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR && Refusals.happened()) {
+        buffered.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      }
+    } finally {
+      Refusals.clear();
+      buffered.copyBodyToResponse();
+    }
+  }
+
+  /** Registers the filter on the engine APIs. */
+  @Configuration(proxyBeanMethods = false)
+  static class Registration {
+    @Bean
+    FilterRegistrationBean<RefusalStatusFilter> refusalStatusFilter() {
+      FilterRegistrationBean<RefusalStatusFilter> registration = new FilterRegistrationBean<>(new RefusalStatusFilter());
+      registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+      return registration;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.pcm2.grants.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A person logged in to the Camunda webapps, calling the engine API the Tasklist itself
+ * calls ({@code /camunda/api/engine/engine/default/...}) with its session and CSRF token.
+ */
+public final class WebappSession {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String baseUrl;
+  private final HttpClient client;
+  private final CookieManager cookies = new CookieManager();
+
+  private WebappSession(String baseUrl) {
+    this.baseUrl = baseUrl;
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+  }
+
+  public static WebappSession login(String baseUrl, String user, String password) {
+    WebappSession session = new WebappSession(baseUrl);
+    try {
+      session.client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/default/")).build(),
+          HttpResponse.BodyHandlers.discarding());
+      String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+          + URLEncoder.encode(password, StandardCharsets.UTF_8);
+      HttpResponse<String> response = session.client.send(HttpRequest.newBuilder(
+              URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/tasklist"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.csrf())
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("Login of " + user + " failed: " + response.statusCode() + " " + response.body());
+      }
+      // The session is new after login: fetch the CSRF token that belongs to it, as the Tasklist does.
+      session.client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/default/")).build(),
+          HttpResponse.BodyHandlers.discarding());
+      return session;
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** GET on the engine API; the parsed body. */
+  public JsonNode get(String path) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(engine(path)).GET());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return parse(response.body());
+  }
+
+  /** POST of a JSON body on the engine API; the raw response. */
+  public HttpResponse<String> post(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(engine(path)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Variables in the engine API's typed form: Long for whole numbers, String, Boolean. */
+  public static Map<String, Object> typed(Map<String, Object> values) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      String type = value instanceof Long || value instanceof Integer ? "Long"
+          : value instanceof Boolean ? "Boolean" : value instanceof Double ? "Double" : "String";
+      typed.put(name, Map.of("value", value, "type", type));
+    });
+    return typed;
+  }
+
+  public static JsonNode parse(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(body, e);
+    }
+  }
+
+  private URI engine(String path) {
+    return URI.create(baseUrl + "/camunda/api/engine/engine/default" + path);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(request.header("X-XSRF-TOKEN", csrf()).header("Accept", "application/json").build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String csrf() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElse("");
+  }
+}
