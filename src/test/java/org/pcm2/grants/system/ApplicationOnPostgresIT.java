@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Resource;
@@ -17,6 +18,7 @@ import org.pcm2.grants.directory.DirectoryCounts;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.WebappLogin;
+import org.pcm2.grants.tasklist.TasklistFilters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +41,10 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
   private DirectoryService directory;
   @Autowired
   private DemoDataLoader demoData;
+  @Autowired
+  private TasklistFilters filters;
+  @Autowired
+  private FilterService filterService;
 
   @Test
   void runsOnPostgres() {
@@ -105,6 +111,13 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
     HttpResponse<String> response = WebappLogin.login("http://localhost:" + port, "tasklist", "facilitator1", "demo");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.body()).contains("\"userId\":\"facilitator1\"").contains("tasklist");
+  }
+
+  @Test
+  void sharedTasklistFiltersExistOnceEvenAfterAnotherStart() throws Exception {
+    filters.run(null);
+    assertThat(filterService.createTaskFilterQuery().list()).extracting(f -> f.getName())
+        .containsExactlyInAnyOrder("Việc của tôi (My tasks)", "Việc chờ nhóm của tôi (My groups' tasks)");
   }
 
   @Test
