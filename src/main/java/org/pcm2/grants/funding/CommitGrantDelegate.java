@@ -24,6 +24,6 @@ public class CommitGrantDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, Object> v = execution.getVariables();
     funding.commit(new GrantCommitment(execution.getProcessBusinessKey(), text(v, Var.FUND_CODE),
-        text(v, Var.CYCLE_CODE), text(v, Var.COMMUNE_CODE), whole(v, Var.APPROVED_GRANT), FundingSteps.actor(execution)));
+        text(v, Var.CYCLE_CODE), text(v, Var.UNIT_CODE), text(v, Var.COMMUNE_CODE), whole(v, Var.APPROVED_GRANT), FundingSteps.actor(execution)));
   }
 }

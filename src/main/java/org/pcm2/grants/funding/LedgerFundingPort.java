@@ -19,19 +19,46 @@ class LedgerFundingPort implements FundingPort {
   static final String RELEASE = "RELEASE";
 
   private final JdbcClient jdbc;
+  private final FundingCycles cycles;
 
-  LedgerFundingPort(JdbcClient jdbc) {
+  LedgerFundingPort(JdbcClient jdbc, FundingCycles cycles) {
     this.jdbc = jdbc;
+    this.cycles = cycles;
   }
 
+  /**
+   * Commits against the envelope with one guarded update: the row lock it takes serialises
+   * concurrent approvals of the same envelope, and the condition (with the table's check)
+   * makes the committed total never exceed the envelope.
+   */
   @Override
   public void commit(GrantCommitment c) {
     lockSubproject(c.subprojectCode());
     if (sum(c.subprojectCode(), COMMIT) > 0) {
       return; // committed already: a retried step must not commit twice
     }
+    FundingCycle cycle = cycles.find(c.cycleCode()).orElseThrow(() -> new FundingRefusedException(
+        "Không có đợt cấp vốn " + c.cycleCode() + " / no funding cycle " + c.cycleCode()));
+    if (!cycle.isOpen() || !cycle.fundCode().equals(c.fundCode())) {
+      throw new FundingRefusedException("Đợt " + c.cycleCode() + " đã đóng hoặc không thuộc quỹ " + c.fundCode()
+          + " / cycle " + c.cycleCode() + " is closed or not of fund " + c.fundCode());
+    }
+    Envelope envelope = cycles.envelopeFor(c.cycleCode(), c.unitCode(), c.communeCode())
+        .orElseThrow(() -> new FundingRefusedException("Đợt " + c.cycleCode() + " không có hạn mức cho xã "
+            + c.communeCode() + " / cycle " + c.cycleCode() + " has no envelope for commune " + c.communeCode()));
+    int updated = jdbc.sql("""
+        UPDATE envelope SET committed = committed + ?
+        WHERE cycle_code = ? AND holder_code = ? AND committed + ? <= amount
+        """).params(c.amount(), envelope.cycleCode(), envelope.holderCode(), c.amount()).update();
+    if (updated == 0) {
+      long remaining = cycles.envelope(envelope.cycleCode(), envelope.holderCode()).map(Envelope::remaining).orElse(0L);
+      throw new FundingRefusedException("Vượt hạn mức của đợt: chỉ còn " + Money.format(remaining)
+          + " / Above the envelope: only " + Money.format(remaining) + " left");
+    }
     append(c.subprojectCode(), c.fundCode(), c.cycleCode(), c.communeCode(), COMMIT, null, c.amount(), c.actor(),
         "Cam kết khi phê duyệt / committed at approval");
+    jdbc.sql("UPDATE ledger_entry SET envelope_holder = ? WHERE subproject_code = ? AND kind = 'COMMIT'")
+        .params(envelope.holderCode(), c.subprojectCode()).update();
   }
 
   @Override
@@ -73,6 +100,8 @@ class LedgerFundingPort implements FundingPort {
     if (outstanding > 0) {
       CommitmentRow row = commitmentOf(code);
       append(code, row.fundCode(), row.cycleCode(), row.communeCode(), RELEASE, null, outstanding, actor, reason);
+      jdbc.sql("UPDATE envelope SET committed = committed - ? WHERE cycle_code = ? AND holder_code = ?")
+          .params(outstanding, row.cycleCode(), row.envelopeHolder()).update();
     }
   }
 
@@ -88,8 +117,11 @@ class LedgerFundingPort implements FundingPort {
   }
 
   private CommitmentRow commitmentOf(String code) {
-    return jdbc.sql("SELECT fund_code, cycle_code, commune_code FROM ledger_entry WHERE subproject_code = ? AND kind = 'COMMIT'")
-        .param(code).query((rs, i) -> new CommitmentRow(rs.getString(1), rs.getString(2), rs.getString(3)))
+    return jdbc.sql("""
+        SELECT fund_code, cycle_code, commune_code, envelope_holder FROM ledger_entry
+        WHERE subproject_code = ? AND kind = 'COMMIT'
+        """).param(code).query((rs, i) -> new CommitmentRow(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4)))
         .optional().orElseThrow(() -> new FundingRefusedException(
             "Tiểu dự án " + code + " chưa được cam kết vốn / sub-project " + code + " has no commitment"));
   }
@@ -104,6 +136,6 @@ class LedgerFundingPort implements FundingPort {
         .update();
   }
 
-  private record CommitmentRow(String fundCode, String cycleCode, String communeCode) {
+  private record CommitmentRow(String fundCode, String cycleCode, String communeCode, String envelopeHolder) {
   }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.pcm2.grants.directory.CommunityGroup;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.GroupKind;
+import org.pcm2.grants.directory.GroupLocation;
+import org.pcm2.grants.funding.FundingCycle;
+import org.pcm2.grants.funding.FundingCycles;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
@@ -30,10 +33,12 @@ public class ProposalValidator {
 
   private final DirectoryService directory;
   private final GrantLimits limits;
+  private final FundingCycles cycles;
 
-  public ProposalValidator(DirectoryService directory, GrantLimits limits) {
+  public ProposalValidator(DirectoryService directory, GrantLimits limits, FundingCycles cycles) {
     this.directory = directory;
     this.limits = limits;
+    this.cycles = cycles;
   }
 
   public List<FieldError> validate(Map<String, ?> v) {
@@ -95,6 +100,10 @@ public class ProposalValidator {
       }
     }
 
+    if (cycle != null && cycle.matches("[A-Za-z0-9-]{1,40}")) {
+      checkCycle(cycle, fund, group, errors);
+    }
+
     LocalDate start = dateOf(v, Var.PLANNED_START, errors);
     LocalDate end = dateOf(v, Var.PLANNED_END, errors);
     if (start != null && end != null && end.isBefore(start)) {
@@ -128,6 +137,30 @@ public class ProposalValidator {
     List<FieldError> errors = validate(variables);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
+    }
+  }
+
+  /** The cycle must exist, be open, belong to the fund and have an envelope for the group's commune or school. */
+  private void checkCycle(String cycleCode, String fund, Optional<CommunityGroup> group, List<FieldError> errors) {
+    Optional<FundingCycle> cycle = cycles.find(cycleCode);
+    if (cycle.isEmpty()) {
+      errors.add(new FieldError(Var.CYCLE_CODE, "không có đợt cấp vốn '" + cycleCode + "' / unknown funding cycle '"
+          + cycleCode + "'"));
+      return;
+    }
+    if (!cycle.get().isOpen()) {
+      errors.add(new FieldError(Var.CYCLE_CODE, "đợt '" + cycleCode + "' đã đóng / cycle '" + cycleCode + "' is closed"));
+    }
+    if (fund != null && !fund.isEmpty() && !cycle.get().fundCode().equals(fund)) {
+      errors.add(new FieldError(Var.FUND_CODE, "đợt '" + cycleCode + "' thuộc quỹ " + cycle.get().fundCode()
+          + " / cycle '" + cycleCode + "' belongs to fund " + cycle.get().fundCode()));
+    }
+    if (group.isPresent()) {
+      GroupLocation location = directory.locate(group.get().code());
+      if (cycles.envelopeFor(cycleCode, location.unitCode(), location.commune().code()).isEmpty()) {
+        errors.add(new FieldError(Var.CYCLE_CODE, "đợt '" + cycleCode + "' không cấp vốn cho "
+            + location.commune().name() + " / cycle '" + cycleCode + "' has no envelope for this commune"));
+      }
     }
   }
 

@@ -21,6 +21,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ import org.pcm2.grants.evaluation.EvaluationScoring;
 import org.pcm2.grants.evaluation.ScoreEvaluationDelegate;
 import org.pcm2.grants.funding.CloseGrantDelegate;
 import org.pcm2.grants.funding.CommitGrantDelegate;
+import org.pcm2.grants.funding.Envelope;
+import org.pcm2.grants.funding.FundingCycle;
+import org.pcm2.grants.funding.FundingCycles;
 import org.pcm2.grants.funding.FundingPort;
 import org.pcm2.grants.funding.FundingRefusedException;
 import org.pcm2.grants.funding.GrantCommitment;
@@ -95,6 +99,7 @@ class SubprojectGrantProcessTest {
   private final AuditTrail auditTrail = mock(AuditTrail.class);
   private final FundingPort funding = mock(FundingPort.class);
   private final NotificationPort notifications = mock(NotificationPort.class);
+  private final FundingCycles cycles = mock(FundingCycles.class);
 
   @BeforeEach
   void wire() {
@@ -104,10 +109,16 @@ class SubprojectGrantProcessTest {
     when(directory.locate(STUDENTS.code()))
         .thenReturn(new GroupLocation(STUDENTS, "THCS05740", "Trường THCS Hoàng Nông", COMMUNE));
     when(codes.next("05740")).thenReturn(CODE);
+    when(cycles.find("CM-2026-1")).thenReturn(Optional.of(new FundingCycle("CM-2026-1", "CM", "Quỹ QLCĐ 2026",
+        LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), "OPEN")));
+    when(cycles.find("CM-2025-1")).thenReturn(Optional.of(new FundingCycle("CM-2025-1", "CM", "Quỹ QLCĐ 2025",
+        LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 30), "CLOSED")));
+    when(cycles.envelopeFor(eq("CM-2026-1"), anyString(), eq("05740")))
+        .thenReturn(Optional.of(new Envelope("CM-2026-1", "05740", 150_000_000L, 0L)));
 
     DecisionService decisions = processEngine().getDecisionService();
     Mocks.register("validateProposal",
-        new ValidateProposalListener(new ProposalValidator(directory, new GrantLimits(decisions))));
+        new ValidateProposalListener(new ProposalValidator(directory, new GrantLimits(decisions), cycles)));
     Mocks.register("registerProposalDelegate", new RegisterProposalDelegate(directory, codes));
     Mocks.register("screenProposalDelegate",
         new ScreenProposalDelegate(new ScreeningService(decisions), openSubprojects));
@@ -145,7 +156,7 @@ class SubprojectGrantProcessTest {
     assertThat(task()).hasDefinitionKey(Element.APPRAISE_PROPOSAL).hasCandidateGroup("dwcOfficers");
     decide("officer1", Map.of(Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 20_000_000L));
 
-    verify(funding).commit(new GrantCommitment(CODE, "CM", "CM-2026-1", "05740", 20_000_000L, "officer1"));
+    verify(funding).commit(new GrantCommitment(CODE, "CM", "CM-2026-1", "0574001", "05740", 20_000_000L, "officer1"));
     assertThat(instance).variables().containsEntry(Var.TRANCHE_SHARES, "70/30").containsEntry(Var.TRANCHE_COUNT, 2);
     verifyNotified(NotificationKind.GRANT_APPROVED, 20_000_000L);
 
@@ -190,7 +201,7 @@ class SubprojectGrantProcessTest {
     completeReportEvaluateAndClose(instance);
 
     assertThat(instance).isEnded().hasPassed(Element.END_CLOSED).hasNotPassed(Element.SUBMIT_PROGRESS_REPORT);
-    verify(funding).commit(new GrantCommitment(CODE, "CM", "CM-2026-1", "05740", 12_000_000L, "officer2"));
+    verify(funding).commit(new GrantCommitment(CODE, "CM", "CM-2026-1", "THCS05740", "05740", 12_000_000L, "officer2"));
   }
 
   @Test
@@ -208,7 +219,7 @@ class SubprojectGrantProcessTest {
     verify(funding, never()).commit(any());
 
     decide("director1", Map.of(Var.DIRECTOR_DECISION, "APPROVE"));
-    verify(funding).commit(new GrantCommitment(CODE, "CM", "CM-2026-1", "05740", 27_000_000L, "director1"));
+    verify(funding).commit(new GrantCommitment(CODE, "CM", "CM-2026-1", "0574001", "05740", 27_000_000L, "director1"));
     assertThat(task()).hasDefinitionKey(Element.RECORD_DISBURSEMENT_TASK).hasCandidateGroup("dwcFinance");
   }
 
@@ -462,6 +473,8 @@ class SubprojectGrantProcessTest {
         Arguments.of(Var.FUND_CODE, null),
         Arguments.of(Var.FUND_CODE, "UNKNOWN"),
         Arguments.of(Var.CYCLE_CODE, "đợt 1"),
+        Arguments.of(Var.CYCLE_CODE, "CM-2099-9"),
+        Arguments.of(Var.CYCLE_CODE, "CM-2025-1"),
         Arguments.of(Var.GROUP_CODE, null),
         Arguments.of(Var.GROUP_CODE, "CBG9999999"),
         Arguments.of(Var.REQUESTED_GRANT, null),
