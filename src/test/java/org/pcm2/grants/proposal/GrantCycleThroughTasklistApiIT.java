@@ -35,6 +35,8 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
     String instanceId = WebappSession.parse(started.body()).get("id").asText();
     String code = facilitator.get("/process-instance/" + instanceId).get("businessKey").asText();
     assertThat(code).matches("TDA-\\d{4}-05740-\\d{3}");
+    assertThat(jdbc.sql("SELECT stage || ':' || commune_name || ':' || facilitator_id FROM subproject WHERE code = ?")
+        .param(code).query(String.class).single()).isEqualTo("IN_REVIEW:Xã Hoàng Nông:facilitator1");
 
     complete("leader1", code, "UserTask_ReviewProposal", Map.of("reviewDecision", "ENDORSE",
         "reviewComment", "Xã Hoàng Nông nhất trí"));
@@ -66,6 +68,10 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT kind FROM notification WHERE subproject_code = ? ORDER BY id")
         .param(code).query(String.class).list())
         .containsExactly("GRANT_APPROVED", "DISBURSEMENT_RECORDED", "SUBPROJECT_CLOSED");
+    assertThat(jdbc.sql("""
+        SELECT stage || ':' || approved_grant || ':' || disbursed || ':' || women_reached || ':' || evaluation_score
+        FROM subproject WHERE code = ?""").param(code).query(String.class).single())
+        .isEqualTo("CLOSED:15000000:15000000:33:85");
     assertThat(jdbc.sql("SELECT step FROM decision_log WHERE subproject_code = ? AND actor = 'leader1'")
         .param(code).query(String.class).single()).isEqualTo("Xã xem xét đề xuất");
   }

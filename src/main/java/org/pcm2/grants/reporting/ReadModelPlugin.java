@@ -1,0 +1,57 @@
+package org.pcm2.grants.reporting;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.pcm2.grants.proposal.SubprojectGrantProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attaches the read model to the grant cycle when its model is parsed: on entering each
+ * user task and end event, and on leaving each service step. The model itself stays free
+ * of reporting concerns.
+ */
+@Component
+class ReadModelPlugin extends AbstractProcessEnginePlugin {
+
+  private final SubprojectReadModel readModel;
+
+  ReadModelPlugin(SubprojectReadModel readModel) {
+    this.readModel = readModel;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        attach(activity, ExecutionListener.EVENTNAME_START);
+      }
+
+      @Override
+      public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        attach(activity, ExecutionListener.EVENTNAME_START);
+      }
+
+      @Override
+      public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        attach(activity, ExecutionListener.EVENTNAME_END);
+      }
+    });
+  }
+
+  private void attach(ActivityImpl activity, String event) {
+    if (SubprojectGrantProcess.KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
+      activity.addListener(event, readModel);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.pcm2.grants.reporting;
+
+import static org.pcm2.grants.proposal.GrantVariables.date;
+import static org.pcm2.grants.proposal.GrantVariables.text;
+import static org.pcm2.grants.proposal.GrantVariables.whole;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the sub-project's row up to date from its variables whenever the grant cycle
+ * reaches a stage or finishes a service step, in the same transaction as that step.
+ */
+@Component
+public class SubprojectReadModel implements ExecutionListener {
+
+  private final JdbcClient jdbc;
+
+  public SubprojectReadModel(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String code = execution.getProcessBusinessKey();
+    if (code == null) {
+      return; // not registered yet
+    }
+    Map<String, Object> v = execution.getVariables();
+    Stage stage = Stage.at(execution.getCurrentActivityId());
+    String current = jdbc.sql("SELECT stage FROM subproject WHERE code = ?").param(code).query(String.class)
+        .optional().orElse(null);
+    String stageName = stage != null ? stage.name() : current != null ? current : Stage.SUBMITTED.name();
+    Timestamp now = Timestamp.from(Instant.now());
+    Object[] values = {execution.getProcessInstanceId(), text(v, Var.TITLE), text(v, Var.FUND_CODE),
+        text(v, Var.CYCLE_CODE), text(v, Var.GROUP_CODE), text(v, Var.UNIT_TYPE), text(v, Var.UNIT_CODE),
+        text(v, Var.UNIT_NAME), text(v, Var.COMMUNE_CODE), text(v, Var.COMMUNE_NAME), text(v, Var.FACILITATOR_ID),
+        stageName, whole(v, Var.REQUESTED_GRANT), whole(v, Var.APPROVED_GRANT), whole(v, Var.DISBURSED_TOTAL) == null
+        ? 0L : whole(v, Var.DISBURSED_TOTAL), whole(v, Var.CONTRIBUTION_TOTAL), whole(v, Var.CONTRIBUTION_MOBILISED),
+        integer(v, Var.BENEFICIARIES_WOMEN), integer(v, Var.BENEFICIARIES_MEN), integer(v, Var.BENEFICIARIES_POOR),
+        integer(v, Var.BENEFICIARIES_ETHNIC_MINORITY), integer(v, Var.WOMEN_REACHED), integer(v, Var.MEN_REACHED),
+        sqlDate(date(v, Var.PLANNED_START)), sqlDate(date(v, Var.PLANNED_END)),
+        v.get(Var.EVALUATION_SCORE) instanceof Number n ? n.doubleValue() : null, now, code};
+    int updated = jdbc.sql("""
+        UPDATE subproject SET process_instance_id = ?, title = ?, fund_code = ?, cycle_code = ?, group_code = ?,
+            unit_type = ?, unit_code = ?, unit_name = ?, commune_code = ?, commune_name = ?, facilitator_id = ?,
+            stage = ?, requested_grant = ?, approved_grant = ?, disbursed = ?, contribution_planned = ?,
+            contribution_mobilised = ?, beneficiaries_women = ?, beneficiaries_men = ?, beneficiaries_poor = ?,
+            beneficiaries_ethnic = ?, women_reached = ?, men_reached = ?, planned_start = ?, planned_end = ?,
+            evaluation_score = ?, updated_at = ?
+        WHERE code = ?
+        """).params(values).update();
+    if (updated == 0) {
+      jdbc.sql("""
+          INSERT INTO subproject (process_instance_id, title, fund_code, cycle_code, group_code, unit_type, unit_code,
+              unit_name, commune_code, commune_name, facilitator_id, stage, requested_grant, approved_grant, disbursed,
+              contribution_planned, contribution_mobilised, beneficiaries_women, beneficiaries_men, beneficiaries_poor,
+              beneficiaries_ethnic, women_reached, men_reached, planned_start, planned_end, evaluation_score,
+              updated_at, code, submitted_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """).params(append(values, now)).update();
+    }
+  }
+
+  private static Object[] append(Object[] values, Object last) {
+    Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
+    all[values.length] = last;
+    return all;
+  }
+
+  private static Integer integer(Map<String, Object> v, String name) {
+    Long value = whole(v, name);
+    return value == null ? null : value.intValue();
+  }
+
+  private static Date sqlDate(LocalDate date) {
+    return date == null ? null : Date.valueOf(date);
+  }
+}
