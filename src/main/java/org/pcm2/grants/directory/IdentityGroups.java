@@ -30,6 +30,16 @@ public final class IdentityGroups {
   private IdentityGroups() {
   }
 
+  public static boolean isCommuneLeadersGroup(String groupId) {
+    return groupId.startsWith(COMMUNE_PREFIX) && groupId.length() > COMMUNE_PREFIX.length()
+        && !groupId.equals(COMMUNE_LEADERS);
+  }
+
+  /** The commune code of a commune leaders' group. */
+  public static String communeOf(String groupId) {
+    return groupId.substring(COMMUNE_PREFIX.length());
+  }
+
   /** The group of the leaders of one commune, e.g. {@code commune05740}. */
   public static String communeLeaders(String communeCode) {
     return COMMUNE_PREFIX + communeCode;

@@ -1,0 +1,129 @@
+package org.pcm2.grants.funding;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.reporting.SubprojectQueries;
+import org.pcm2.grants.reporting.Viewer;
+import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Funding cycles, envelopes and the ledger: DWC reads and sets them; others read their own ledger lines. */
+@RestController
+@Tag(name = "Vốn / Funding")
+class FundingApi {
+
+  /** A new funding cycle. */
+  record CycleRequest(String code, String fundCode, String name, LocalDate opensOn, LocalDate closesOn) {
+  }
+
+  /** An envelope amount in whole đồng. */
+  record EnvelopeRequest(Long amount) {
+  }
+
+  private final FundingCycles cycles;
+  private final Ledger ledger;
+  private final SubprojectQueries subprojects;
+
+  FundingApi(FundingCycles cycles, Ledger ledger, SubprojectQueries subprojects) {
+    this.cycles = cycles;
+    this.ledger = ledger;
+    this.subprojects = subprojects;
+  }
+
+  @GetMapping("/api/cycles")
+  @Operation(summary = "Các đợt cấp vốn / Funding cycles")
+  List<FundingCycle> cycles() {
+    return cycles.all();
+  }
+
+  @PostMapping(path = "/api/cycles", consumes = "application/json")
+  @Operation(summary = "Mở đợt cấp vốn (cán bộ chương trình DWC) / Open a cycle (DWC officers)")
+  ResponseEntity<FundingCycle> open(@RequestBody CycleRequest request, Authentication user) {
+    requireOfficer(user);
+    List<FieldError> errors = new ArrayList<>();
+    if (request.code() == null || !request.code().matches("[A-Za-z0-9-]{1,40}")) {
+      errors.add(new FieldError("code", "chữ, số, '-'; tối đa 40 / letters, digits, '-', at most 40"));
+    }
+    if (request.fundCode() == null || !List.of("CM", "INITIATIVE", "REWARD").contains(request.fundCode())) {
+      errors.add(new FieldError("fundCode", "CM, INITIATIVE hoặc/or REWARD"));
+    }
+    if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+      errors.add(new FieldError("name", "bắt buộc, tối đa 200 ký tự / required, at most 200 characters"));
+    }
+    if (request.opensOn() == null) {
+      errors.add(new FieldError("opensOn", "bắt buộc / required"));
+    }
+    if (request.closesOn() == null || (request.opensOn() != null && request.closesOn().isBefore(request.opensOn()))) {
+      errors.add(new FieldError("closesOn", "bắt buộc, không trước ngày mở / required, not before opensOn"));
+    }
+    if (errors.isEmpty() && cycles.find(request.code()).isPresent()) {
+      errors.add(new FieldError("code", "đã có đợt này / the cycle exists already"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    FundingCycle cycle = new FundingCycle(request.code(), request.fundCode(), request.name().trim(), request.opensOn(),
+        request.closesOn(), "OPEN");
+    cycles.open(cycle, user.getName());
+    return ResponseEntity.status(201).body(cycles.find(cycle.code()).orElseThrow());
+  }
+
+  @PutMapping(path = "/api/cycles/{code}/envelopes/{holder}", consumes = "application/json")
+  @Operation(summary = "Đặt hạn mức cho xã/trường / Set the envelope of a commune or school")
+  Envelope envelope(@PathVariable String code, @PathVariable String holder, @RequestBody EnvelopeRequest request,
+      Authentication user) {
+    requireOfficer(user);
+    cycles.find(code).orElseThrow(() -> new NotFoundException("Không có đợt " + code + " / no cycle " + code));
+    if (request.amount() == null || request.amount() < 0 || request.amount() > 1_000_000_000_000L) {
+      throw new InvalidInputException(List.of(new FieldError("amount", "số đồng nguyên ≥ 0 / whole đồng ≥ 0")));
+    }
+    cycles.setEnvelope(code, holder, request.amount());
+    return cycles.envelope(code, holder).orElseThrow();
+  }
+
+  @GetMapping("/api/cycles/{code}/envelopes")
+  List<Envelope> envelopes(@PathVariable String code, Authentication user) {
+    requireDwc(user);
+    return cycles.envelopes(code);
+  }
+
+  @GetMapping("/api/cycles/{code}/ledger")
+  @Operation(summary = "Sổ cái của đợt (DWC) / Ledger of a cycle (DWC)")
+  List<LedgerEntry> cycleLedger(@PathVariable String code, Authentication user) {
+    requireDwc(user);
+    return ledger.ofCycle(code);
+  }
+
+  @GetMapping("/api/subprojects/{code}/ledger")
+  @Operation(summary = "Sổ cái của một tiểu dự án / Ledger of a sub-project")
+  List<LedgerEntry> subprojectLedger(@PathVariable String code, Authentication user) {
+    subprojects.find(Viewer.of(user), code)
+        .orElseThrow(() -> new NotFoundException("Không có tiểu dự án " + code + " / no sub-project " + code));
+    return ledger.ofSubproject(code);
+  }
+
+  private static void requireDwc(Authentication user) {
+    if (!Viewer.of(user).isDwc()) {
+      throw new NotFoundException("Chỉ dành cho DWC / DWC only");
+    }
+  }
+
+  private static void requireOfficer(Authentication user) {
+    if (!Viewer.of(user).groups().contains(IdentityGroups.DWC_OFFICERS)) {
+      throw new NotFoundException("Chỉ cán bộ chương trình DWC / DWC programme officers only");
+    }
+  }
+}

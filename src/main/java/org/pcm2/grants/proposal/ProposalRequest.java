@@ -1,0 +1,69 @@
+package org.pcm2.grants.proposal;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+
+/** A proposal as the API takes it; checked field by field by {@link ProposalValidator}. */
+@Schema(description = "Đề xuất tiểu dự án / Sub-project proposal")
+public record ProposalRequest(
+    @Schema(example = "Bê tông hóa đường liên xóm Đồng Tâm") String title,
+    @Schema(example = "CM", description = "CM hoặc/or INITIATIVE") String fundCode,
+    @Schema(example = "CM-2026-1") String cycleCode,
+    @Schema(example = "CBG0574001", description = "Nhóm cộng đồng CBG… hoặc nhóm học sinh HS… / CBG or student group")
+    String groupCode,
+    @Schema(example = "Đi lại an toàn mùa mưa cho 75 hộ") String objectives,
+    @Schema(example = "Họp dân, mua vật liệu, thi công 300 m") String activities,
+    @Schema(example = "Xi măng 12.000.000; cát đá 6.000.000; công thợ 2.000.000") String budgetLines,
+    @Schema(example = "20000000", description = "VND, số nguyên / whole đồng") Long requestedGrant,
+    @Schema(example = "3000000") Long contributionCash,
+    @Schema(example = "2000000") Long contributionLabour,
+    @Schema(example = "1000000") Long contributionMaterials,
+    @Schema(example = "2026-12-01") LocalDate plannedStart,
+    @Schema(example = "2027-05-31") LocalDate plannedEnd,
+    @Schema(example = "40") Long beneficiariesWomen,
+    @Schema(example = "35") Long beneficiariesMen,
+    @Schema(example = "12") Long beneficiariesPoorHouseholds,
+    @Schema(example = "20") Long beneficiariesEthnicMinority,
+    @Schema(example = "true") Boolean hasMeetingMinutes,
+    @Schema(example = "Họp thôn ngày 15/10/2026, lưu tại nhà văn hóa") String meetingMinutesNote,
+    @Schema(description = "Chỉ nhóm học sinh / student groups only") String coreTeacher,
+    Long studentsGirls,
+    Long studentsBoys) {
+
+  /** The process variables of the proposal (absent fields left out). */
+  public Map<String, Object> toVariables() {
+    Map<String, Object> v = new HashMap<>();
+    put(v, Var.TITLE, title);
+    put(v, Var.FUND_CODE, fundCode);
+    put(v, Var.CYCLE_CODE, cycleCode);
+    put(v, Var.GROUP_CODE, groupCode);
+    put(v, Var.OBJECTIVES, objectives);
+    put(v, Var.ACTIVITIES, activities);
+    put(v, Var.BUDGET_LINES, budgetLines);
+    put(v, Var.REQUESTED_GRANT, requestedGrant);
+    put(v, Var.CONTRIBUTION_CASH, contributionCash);
+    put(v, Var.CONTRIBUTION_LABOUR, contributionLabour);
+    put(v, Var.CONTRIBUTION_MATERIALS, contributionMaterials);
+    put(v, Var.PLANNED_START, plannedStart == null ? null : plannedStart.toString());
+    put(v, Var.PLANNED_END, plannedEnd == null ? null : plannedEnd.toString());
+    put(v, Var.BENEFICIARIES_WOMEN, beneficiariesWomen);
+    put(v, Var.BENEFICIARIES_MEN, beneficiariesMen);
+    put(v, Var.BENEFICIARIES_POOR, beneficiariesPoorHouseholds);
+    put(v, Var.BENEFICIARIES_ETHNIC_MINORITY, beneficiariesEthnicMinority);
+    put(v, Var.HAS_MEETING_MINUTES, hasMeetingMinutes == null ? Boolean.FALSE : hasMeetingMinutes);
+    put(v, Var.MEETING_MINUTES_NOTE, meetingMinutesNote);
+    put(v, Var.CORE_TEACHER, coreTeacher);
+    put(v, Var.STUDENTS_GIRLS, studentsGirls);
+    put(v, Var.STUDENTS_BOYS, studentsBoys);
+    return v;
+  }
+
+  private static void put(Map<String, Object> variables, String name, Object value) {
+    if (value != null) {
+      variables.put(name, value);
+    }
+  }
+}

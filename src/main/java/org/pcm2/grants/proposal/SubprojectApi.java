@@ -1,0 +1,117 @@
+package org.pcm2.grants.proposal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.pcm2.grants.reporting.SubprojectQueries;
+import org.pcm2.grants.reporting.SubprojectView;
+import org.pcm2.grants.reporting.Viewer;
+import org.pcm2.grants.review.AuditEntry;
+import org.pcm2.grants.review.AuditTrail;
+import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The sub-projects of the person asking: submit, list, read with timeline, do their step. */
+@RestController
+@RequestMapping(path = "/api/subprojects", produces = "application/json")
+@Tag(name = "Tiểu dự án / Sub-projects")
+class SubprojectApi {
+
+  /** The answer to a submission. */
+  record SubmissionResponse(String code, String processInstanceId, String link, String tasklistLink) {
+  }
+
+  /** A sub-project with its open steps and timeline of decisions. */
+  record SubprojectDetail(SubprojectView subproject, List<SubprojectTasks.OpenTask> openTasks,
+      List<AuditEntry> timeline) {
+  }
+
+  private final SubprojectSubmissions submissions;
+  private final SubprojectQueries queries;
+  private final SubprojectTasks tasks;
+  private final AuditTrail auditTrail;
+
+  SubprojectApi(SubprojectSubmissions submissions, SubprojectQueries queries, SubprojectTasks tasks,
+      AuditTrail auditTrail) {
+    this.submissions = submissions;
+    this.queries = queries;
+    this.tasks = tasks;
+    this.auditTrail = auditTrail;
+  }
+
+  @PostMapping(consumes = "application/json")
+  @Operation(summary = "Nộp đề xuất / Submit a proposal",
+      description = "Idempotency-Key: một lần nộp lại với cùng khóa trả về cùng tiểu dự án / a retry with the same key "
+          + "returns the same sub-project")
+  ResponseEntity<SubmissionResponse> submit(@RequestBody ProposalRequest proposal,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication user) {
+    Viewer viewer = Viewer.of(user);
+    if (!viewer.isFacilitator()) {
+      throw new NotFoundException("Chỉ cán bộ hỗ trợ nộp đề xuất / only facilitators submit proposals");
+    }
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+      throw new InvalidInputException(List.of(new FieldError("Idempotency-Key", "1 đến 100 ký tự / 1 to 100 characters")));
+    }
+    var previous = submissions.previous(idempotencyKey, viewer.userId());
+    if (previous.isPresent()) {
+      return ResponseEntity.ok(response(previous.get()));
+    }
+    SubprojectSubmissions.Submitted submitted;
+    try {
+      submitted = submissions.submit(viewer.userId(), proposal.toVariables(), idempotencyKey);
+    } catch (DuplicateKeyException concurrentRetry) {
+      return ResponseEntity.ok(response(submissions.previous(idempotencyKey, viewer.userId()).orElseThrow()));
+    }
+    SubmissionResponse body = response(submitted);
+    return ResponseEntity.created(URI.create(body.link())).body(body);
+  }
+
+  @GetMapping
+  @Operation(summary = "Danh sách tiểu dự án được xem / Sub-projects I may see")
+  List<SubprojectView> list(@RequestParam(required = false) String cycle, @RequestParam(required = false) String fund,
+      @RequestParam(required = false) String commune, @RequestParam(required = false) String stage,
+      @RequestParam(defaultValue = "100") int limit, Authentication user) {
+    return queries.list(Viewer.of(user), new SubprojectQueries.Filter(cycle, fund, commune, stage), limit);
+  }
+
+  @GetMapping("/{code}")
+  @Operation(summary = "Một tiểu dự án, các bước đang chờ và lịch sử quyết định / One sub-project with its timeline")
+  SubprojectDetail read(@PathVariable String code, Authentication user) {
+    SubprojectView view = queries.find(Viewer.of(user), code).orElseThrow(() -> notFound(code));
+    return new SubprojectDetail(view, tasks.open(code), auditTrail.timeline(code));
+  }
+
+  @PostMapping(path = "/{code}/tasks/{taskKey}", consumes = "application/json")
+  @Operation(summary = "Hoàn thành bước của tôi / Complete my step",
+      description = "Ví dụ / e.g. UserTask_ConfirmReceipt {\"receiptDate\":\"2027-01-07\"}")
+  ResponseEntity<Void> complete(@PathVariable String code, @PathVariable String taskKey,
+      @RequestBody Map<String, Object> variables, Authentication user) {
+    Viewer viewer = Viewer.of(user);
+    queries.find(viewer, code).orElseThrow(() -> notFound(code));
+    tasks.complete(viewer, code, taskKey, variables);
+    return ResponseEntity.noContent().build();
+  }
+
+  private static NotFoundException notFound(String code) {
+    return new NotFoundException("Không có tiểu dự án " + code + " / no sub-project " + code);
+  }
+
+  private static SubmissionResponse response(SubprojectSubmissions.Submitted submitted) {
+    return new SubmissionResponse(submitted.code(), submitted.processInstanceId(),
+        "/api/subprojects/" + submitted.code(), "/camunda/app/tasklist/default/#/?searchQuery=%5B%5D");
+  }
+}

@@ -1,0 +1,71 @@
+package org.pcm2.grants.proposal;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.pcm2.grants.reporting.Viewer;
+import org.pcm2.grants.system.ConflictException;
+import org.pcm2.grants.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The open steps of a sub-project and their completion by the person they are for: the
+ * assignee, or a member of a candidate group. Anyone else is told the task does not exist.
+ */
+@Service
+public class SubprojectTasks {
+
+  /** An open step as the API shows it. */
+  public record OpenTask(String id, String taskKey, String name, String assignee, List<String> candidateGroups,
+      java.util.Date due) {
+  }
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+
+  public SubprojectTasks(TaskService tasks, IdentityService identity) {
+    this.tasks = tasks;
+    this.identity = identity;
+  }
+
+  public List<OpenTask> open(String code) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(code).list().stream()
+        .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+            candidateGroups(task), task.getDueDate()))
+        .toList();
+  }
+
+  @Transactional
+  public void complete(Viewer viewer, String code, String taskKey, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).singleResult();
+    if (task == null) {
+      throw new ConflictException("Bước '" + taskKey + "' của " + code + " không còn chờ xử lý (có thể vừa được hoàn thành)"
+          + " / step '" + taskKey + "' of " + code + " is not open (perhaps just completed)");
+    }
+    boolean mine = viewer.userId().equals(task.getAssignee());
+    boolean myGroup = task.getAssignee() == null
+        && candidateGroups(task).stream().anyMatch(viewer.groups()::contains);
+    if (!mine && !myGroup) {
+      throw new NotFoundException("Không có việc '" + taskKey + "' của " + code + " cho bạn / no such task of yours");
+    }
+    identity.setAuthenticatedUserId(viewer.userId());
+    try {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), viewer.userId());
+      }
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+}

@@ -1,0 +1,80 @@
+package org.pcm2.grants.system;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Authentication of the project's API ({@code /api/**}): HTTP Basic with the same users
+ * and passwords as the Camunda webapps (Camunda's identity service, with its login
+ * throttling); a person's Camunda groups become their authorities. The webapps and
+ * {@code engine-rest} are not touched by this chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurity {
+
+  @Bean
+  SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable()) // stateless Basic authentication: no cookie to forge
+        .headers(Customizer.withDefaults())
+        .build();
+  }
+
+  @Bean
+  AuthenticationProvider camundaIdentity(IdentityService identity) {
+    return new AuthenticationProvider() {
+      @Override
+      public Authentication authenticate(Authentication authentication) {
+        String user = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
+          throw new BadCredentialsException("Sai tên đăng nhập hoặc mật khẩu / wrong user or password");
+        }
+        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+      }
+
+      @Override
+      public boolean supports(Class<?> type) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+      }
+    };
+  }
+
+  /** 401 as problem details, in Vietnamese and English. */
+  @Bean
+  AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
+    return (request, response, exception) -> {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+          "Cần đăng nhập bằng tài khoản của hệ thống / Sign in with your account (HTTP Basic)");
+      problem.setTitle("Chưa đăng nhập / Unauthenticated");
+      response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      response.setHeader("WWW-Authenticate", "Basic realm=\"PCM2\"");
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding("UTF-8");
+      json.writeValue(response.getOutputStream(), problem);
+    };
+  }
+}

@@ -1,0 +1,261 @@
+package org.pcm2.grants.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pcm2.grants.support.ApiClient;
+import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.Proposals;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The facilitators' and DWC's API on PostgreSQL: submission, visibility, steps, bad input, retries. */
+class SubprojectApiIT extends PostgresIntegrationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private JdbcClient jdbc;
+
+  private ApiClient facilitator;
+
+  @BeforeEach
+  void clients() {
+    facilitator = as("facilitator1");
+  }
+
+  @Test
+  void facilitatorSubmitsFollowsAndCompletesSteps() throws Exception {
+    HttpResponse<String> created = facilitator.postJson("/api/subprojects", proposal("CBG0574005").toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String code = JSON.readTree(created.body()).get("code").asText();
+    assertThat(created.headers().firstValue("Location")).contains("/api/subprojects/" + code);
+
+    JsonNode mine = JSON.readTree(facilitator.get("/api/subprojects").body());
+    assertThat(mine.findValuesAsText("code")).contains(code);
+    JsonNode detail = JSON.readTree(facilitator.get("/api/subprojects/" + code).body());
+    assertThat(detail.at("/subproject/stage").asText()).isEqualTo("IN_REVIEW");
+    assertThat(detail.at("/subproject/stageLabel").asText()).isEqualTo("Xã đang xem xét");
+    assertThat(detail.at("/openTasks/0/candidateGroups/0").asText()).isEqualTo("commune05740");
+
+    // the leader of the commune sees it and decides; the leader of another commune does not
+    assertThat(as("leader3").get("/api/subprojects/" + code).statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(as("leader3").get("/api/subprojects").body()).findValuesAsText("code")).doesNotContain(code);
+    HttpResponse<String> otherLeader = as("leader3").postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviewProposal",
+        "{\"reviewDecision\":\"ENDORSE\"}");
+    assertThat(otherLeader.statusCode()).isEqualTo(404);
+    assertThat(facilitator.postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviewProposal",
+        "{\"reviewDecision\":\"ENDORSE\"}").statusCode()).as("a facilitator cannot endorse").isEqualTo(404);
+    assertThat(as("leader1").postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviewProposal",
+        "{\"reviewDecision\":\"REVISE\",\"reviewComment\":\"Bổ sung ngày công\"}").statusCode()).isEqualTo(204);
+
+    // the facilitator resubmits through the API; the timeline shows both steps
+    assertThat(facilitator.postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviseProposal",
+        "{\"contributionLabour\":3000000,\"revisionNote\":\"Đã bổ sung\"}").statusCode()).isEqualTo(204);
+    detail = JSON.readTree(facilitator.get("/api/subprojects/" + code).body());
+    assertThat(detail.at("/subproject/stage").asText()).isEqualTo("IN_REVIEW");
+    assertThat(detail.at("/subproject/contributionPlanned").asLong()).isEqualTo(5_000_000L);
+    assertThat(detail.get("timeline").findValuesAsText("outcome")).containsExactly("REVISE", "SUBMITTED");
+    assertThat(detail.at("/timeline/0/comment").asText()).isEqualTo("Bổ sung ngày công");
+
+    // DWC sees everything and reads the ledger
+    assertThat(JSON.readTree(as("officer1").get("/api/subprojects?commune=05740&stage=IN_REVIEW").body())
+        .findValuesAsText("code")).contains(code);
+    assertThat(as("officer1").get("/api/cycles/CM-2026-1/ledger").statusCode()).isEqualTo(200);
+    assertThat(facilitator.get("/api/cycles/CM-2026-1/ledger").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void concurrentCompletionOfOneTaskHasOneWinnerAndOneConflict() throws Exception {
+    String code = submit("CBG0574006");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (String leader : List.of("leader1", "leader2")) {
+      results.add(pool.submit(() -> {
+        start.await();
+        return as(leader).postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviewProposal",
+            "{\"reviewDecision\":\"ENDORSE\"}").statusCode();
+      }));
+    }
+    start.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> result : results) {
+      statuses.add(result.get());
+    }
+    pool.shutdown();
+    assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM decision_log WHERE subproject_code = ?").param(code)
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void retriedSubmissionsWithOneIdempotencyKeyCreateOneSubproject() throws Exception {
+    String body = proposal("CBG0574007").toString();
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> results = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        return facilitator.postJson("/api/subprojects", body, "Idempotency-Key", "retry-7f3a");
+      }));
+    }
+    start.countDown();
+    List<String> codes = new ArrayList<>();
+    for (Future<HttpResponse<String>> result : results) {
+      HttpResponse<String> response = result.get();
+      assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+      codes.add(JSON.readTree(response.body()).get("code").asText());
+    }
+    pool.shutdown();
+    assertThat(codes).hasSize(5).containsOnly(codes.get(0));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM subproject WHERE group_code = 'CBG0574007'").query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void unauthenticatedAndWrongPasswordGet401AsProblem() {
+    HttpResponse<String> anonymous = new ApiClient(base(), null, null).get("/api/subprojects");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(new ApiClient(base(), "facilitator3", "wrong").get("/api/subprojects").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void openApiDescriptionIsServed() throws Exception {
+    JsonNode api = JSON.readTree(facilitator.get("/api/openapi").body());
+    assertThat(api.at("/paths").has("/api/subprojects")).isTrue();
+    assertThat(api.toString()).contains("CBG0574001");
+  }
+
+  static Stream<Arguments> badRequests() {
+    return Stream.<Arguments>of(
+        bad("missing title", p -> p.remove("title"), "title"),
+        bad("short title", p -> p.put("title", "Đg"), "title"),
+        bad("huge title", p -> p.put("title", "x".repeat(100_000)), "title"),
+        bad("missing fund", p -> p.remove("fundCode"), "fundCode"),
+        bad("unknown fund", p -> p.put("fundCode", "XYZ"), "fundCode"),
+        bad("fund of another cycle", p -> p.put("fundCode", "INITIATIVE"), "fundCode"),
+        bad("missing cycle", p -> p.remove("cycleCode"), "cycleCode"),
+        bad("unknown cycle", p -> p.put("cycleCode", "CM-1999-1"), "cycleCode"),
+        bad("cycle with spaces", p -> p.put("cycleCode", "CM 2026"), "cycleCode"),
+        bad("missing group", p -> p.remove("groupCode"), "groupCode"),
+        bad("unknown group", p -> p.put("groupCode", "CBG9999999"), "groupCode"),
+        bad("another facilitator's group", p -> p.put("groupCode", "CBG1912001"), "groupCode"),
+        bad("group code with script", p -> p.put("groupCode", "<script>alert(1)</script>"), "groupCode"),
+        bad("missing objectives", p -> p.remove("objectives"), "objectives"),
+        bad("huge activities", p -> p.put("activities", "ạ".repeat(5000)), "activities"),
+        bad("missing amount", p -> p.remove("requestedGrant"), "requestedGrant"),
+        bad("negative amount", p -> p.put("requestedGrant", -1), "requestedGrant"),
+        bad("zero amount", p -> p.put("requestedGrant", 0), "requestedGrant"),
+        bad("amount above the cap", p -> p.put("requestedGrant", 30_000_001), "requestedGrant"),
+        bad("amount with decimals", p -> p.put("requestedGrant", 1500000.5), "requestedGrant"),
+        bad("amount as text", p -> p.put("requestedGrant", "hai mươi triệu"), "requestedGrant"),
+        bad("negative contribution", p -> p.put("contributionCash", -5), "contributionCash"),
+        bad("missing start", p -> p.remove("plannedStart"), "plannedStart"),
+        bad("start in another format", p -> p.put("plannedStart", "01/12/2026"), "plannedStart"),
+        bad("impossible date", p -> p.put("plannedEnd", "2027-02-30"), "plannedEnd"),
+        bad("end before start", p -> p.put("plannedEnd", "2026-11-01"), "plannedEnd"),
+        bad("negative women", p -> p.put("beneficiariesWomen", -2), "beneficiariesWomen"),
+        bad("no beneficiaries", p -> {
+          p.put("beneficiariesWomen", 0);
+          p.put("beneficiariesMen", 0);
+        }, "beneficiariesWomen"),
+        bad("women as an object", p -> p.putObject("beneficiariesWomen").put("n", 1), "beneficiariesWomen"),
+        bad("student group without teacher", p -> p.put("groupCode", "HS05740"), "coreTeacher"),
+        bad("minutes as text", p -> p.put("hasMeetingMinutes", "có"), "hasMeetingMinutes"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRequests")
+  void badProposalIsRefusedNamingTheFieldAndNothingIsWritten(String name, Consumer<ObjectNode> change, String field)
+      throws Exception {
+    ObjectNode proposal = proposal("CBG0574001");
+    change.accept(proposal);
+    long before = count();
+    HttpResponse<String> response = facilitator.postJson("/api/subprojects", proposal.toString());
+    assertProblem(response, field);
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void malformedJsonWrongContentTypeAndEmptyBodyAreRefused() throws Exception {
+    HttpResponse<String> malformed = facilitator.postJson("/api/subprojects", "{\"title\": \"Thiếu ngoặc\"");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(malformed.body()).at("/errors/0/field").asText()).isEqualTo("body");
+    assertThat(facilitator.post("/api/subprojects", "text/plain", "title=x").statusCode()).isEqualTo(415);
+    assertThat(facilitator.postJson("/api/subprojects", "").statusCode()).isEqualTo(400);
+    assertThat(facilitator.postJson("/api/subprojects", "[1,2]").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void scriptInTextIsStoredAsTextNeverRendered() throws Exception {
+    ObjectNode proposal = proposal("CBG0574302");
+    proposal.put("title", "<img src=x onerror=alert(1)> Sân chơi 🌳 trẻ em");
+    HttpResponse<String> created = facilitator.postJson("/api/subprojects", proposal.toString());
+    assertThat(created.statusCode()).isEqualTo(201);
+    String code = JSON.readTree(created.body()).get("code").asText();
+    HttpResponse<String> read = facilitator.get("/api/subprojects/" + code);
+    assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+    assertThat(JSON.readTree(read.body()).at("/subproject/title").asText())
+        .isEqualTo("<img src=x onerror=alert(1)> Sân chơi 🌳 trẻ em");
+  }
+
+  private static Arguments bad(String name, Consumer<ObjectNode> change, String field) {
+    return Arguments.of(name, change, field);
+  }
+
+  private void assertProblem(HttpResponse<String> response, String field) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.get("errors").findValuesAsText("field")).as(response.body()).contains(field);
+    assertThat(problem.get("title").asText()).isEqualTo("Dữ liệu chưa hợp lệ / Invalid input");
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+  }
+
+  private long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst").query(Long.class).single();
+  }
+
+  private String submit(String groupCode) throws Exception {
+    HttpResponse<String> created = facilitator.postJson("/api/subprojects", proposal(groupCode).toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body()).get("code").asText();
+  }
+
+  private ApiClient as(String user) {
+    return new ApiClient(base(), user, "demo");
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  /** The valid proposal of the shared fixture, as JSON. */
+  private static ObjectNode proposal(String groupCode) {
+    return JSON.valueToTree(Proposals.valid(groupCode, "Đề xuất qua API của nhóm " + groupCode));
+  }
+}
