@@ -79,6 +79,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return unexpected();
   }
 
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        "file: tệp lớn hơn 10 MB / file larger than 10 MB");
+    problem.setTitle("Tệp quá lớn / File too large");
+    problem.setProperty("errors", List.of(Map.of("field", "file", "message", "tối đa 10 MB / at most 10 MB")));
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail other(Exception e) {
     LOG.error("Unexpected error", e);

@@ -222,6 +222,35 @@ class SubprojectApiIT extends PostgresIntegrationTest {
         .isEqualTo("<img src=x onerror=alert(1)> Sân chơi 🌳 trẻ em");
   }
 
+  @Test
+  void attachmentsAreCheckedByTheirBytesKeptAndReturnedIntact() throws Exception {
+    String code = submit("CBG0574303");
+    byte[] pdf = ("%PDF-1.4\nBiên bản họp thôn ngày 15/10/2026\n%%EOF").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> uploaded = facilitator.upload("/api/subprojects/" + code + "/attachments", "kind", "MINUTES",
+        "Biên bản họp.pdf", pdf);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    JsonNode attachment = JSON.readTree(uploaded.body());
+    assertThat(attachment.get("contentType").asText()).isEqualTo("application/pdf");
+
+    HttpResponse<byte[]> download = as("leader3").download("/api/subprojects/" + code + "/attachments/"
+        + attachment.get("id").asLong());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(pdf);
+    assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
+        .contains("UTF-8''Bi%C3%AAn");
+    assertThat(as("leader1").download("/api/subprojects/" + code + "/attachments/"
+        + attachment.get("id").asLong()).statusCode()).as("leader of another commune").isEqualTo(404);
+
+    HttpResponse<String> exe = facilitator.upload("/api/subprojects/" + code + "/attachments", "kind", "PHOTO",
+        "anh.jpg", "MZ\u0090\u0000 not a picture".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertProblem(exe, "file");
+    HttpResponse<String> huge = facilitator.upload("/api/subprojects/" + code + "/attachments", "kind", "PHOTO",
+        "lon.pdf", new byte[11 * 1024 * 1024]);
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertProblem(facilitator.upload("/api/subprojects/" + code + "/attachments", "kind", "VIDEO", "a.pdf", pdf), "kind");
+    assertThat(JSON.readTree(facilitator.get("/api/subprojects/" + code + "/attachments").body())).hasSize(1);
+  }
+
   private static Arguments bad(String name, Consumer<ObjectNode> change, String field) {
     return Arguments.of(name, change, field);
   }

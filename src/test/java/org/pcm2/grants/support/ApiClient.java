@@ -41,6 +41,29 @@ public final class ApiClient {
     return post(path, "application/json", body, headers);
   }
 
+  /** A multipart/form-data upload of one file with one extra text field. */
+  public HttpResponse<String> upload(String path, String field, String value, String fileName, byte[] content) {
+    String boundary = "----pcm" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n";
+    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** The raw bytes of a GET. */
+  public HttpResponse<byte[]> download(String path) {
+    try {
+      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> putJson(String path, String body) {
     return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
   }

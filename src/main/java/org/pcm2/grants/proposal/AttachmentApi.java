@@ -1,0 +1,73 @@
+package org.pcm2.grants.proposal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.pcm2.grants.reporting.SubprojectQueries;
+import org.pcm2.grants.reporting.SubprojectView;
+import org.pcm2.grants.reporting.Viewer;
+import org.pcm2.grants.system.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Attachments of a sub-project: its facilitator and DWC upload, whoever may see it downloads. */
+@RestController
+@Tag(name = "Tệp đính kèm / Attachments")
+class AttachmentApi {
+
+  private final Attachments attachments;
+  private final SubprojectQueries queries;
+
+  AttachmentApi(Attachments attachments, SubprojectQueries queries) {
+    this.attachments = attachments;
+    this.queries = queries;
+  }
+
+  @PostMapping(path = "/api/subprojects/{code}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Tải lên biên bản, ảnh, chứng từ (tối đa 10 MB) / Upload minutes, photos, receipts (10 MB)")
+  ResponseEntity<Attachments.Attachment> upload(@PathVariable String code, @RequestParam("kind") String kind,
+      @RequestParam("file") MultipartFile file, Authentication user) throws IOException {
+    Viewer viewer = Viewer.of(user);
+    SubprojectView subproject = visible(viewer, code);
+    if (!viewer.isDwc() && !viewer.userId().equals(subproject.facilitatorId())) {
+      throw new NotFoundException("Chỉ cán bộ hỗ trợ của tiểu dự án hoặc DWC tải lên / only its facilitator or DWC");
+    }
+    return ResponseEntity.status(201).body(attachments.store(code, kind, file.getOriginalFilename(), file.getBytes(),
+        viewer.userId()));
+  }
+
+  @GetMapping("/api/subprojects/{code}/attachments")
+  List<Attachments.Attachment> list(@PathVariable String code, Authentication user) {
+    visible(Viewer.of(user), code);
+    return attachments.list(code);
+  }
+
+  @GetMapping("/api/subprojects/{code}/attachments/{id}")
+  ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable long id, Authentication user) {
+    visible(Viewer.of(user), code);
+    Attachments.Content content = attachments.content(code, id)
+        .orElseThrow(() -> new NotFoundException("Không có tệp " + id + " / no attachment " + id));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(content.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(content.bytes());
+  }
+
+  private SubprojectView visible(Viewer viewer, String code) {
+    return queries.find(viewer, code)
+        .orElseThrow(() -> new NotFoundException("Không có tiểu dự án " + code + " / no sub-project " + code));
+  }
+}
