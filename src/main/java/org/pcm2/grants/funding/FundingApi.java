@@ -94,6 +94,15 @@ class FundingApi {
     return cycles.envelope(code, holder).orElseThrow();
   }
 
+  @PostMapping("/api/cycles/{code}/close")
+  @Operation(summary = "Đóng đợt cấp vốn: không nhận cam kết mới / Close a cycle: no new commitments")
+  FundingCycle close(@PathVariable String code, Authentication user) {
+    requireOfficer(user);
+    cycles.find(code).orElseThrow(() -> new NotFoundException("Không có đợt " + code + " / no cycle " + code));
+    cycles.close(code);
+    return cycles.find(code).orElseThrow();
+  }
+
   @GetMapping("/api/cycles/{code}/envelopes")
   List<Envelope> envelopes(@PathVariable String code, Authentication user) {
     requireDwc(user);

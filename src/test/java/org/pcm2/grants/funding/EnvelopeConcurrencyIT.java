@@ -12,15 +12,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.pcm2.grants.PcmGrantsApplication;
 import org.pcm2.grants.proposal.SubprojectGrantProcess;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.support.PostgresDatabase;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,6 +47,8 @@ class EnvelopeConcurrencyIT extends PostgresIntegrationTest {
   private FundingCycles cycles;
   @Autowired
   private JdbcClient jdbc;
+  @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}")
+  private String url;
 
   @Test
   void twentyConcurrentApprovalsCommitOnlyWhatFitsTheEnvelope() throws Exception {
@@ -97,6 +104,57 @@ class EnvelopeConcurrencyIT extends PostgresIntegrationTest {
     assertThat(stillOpen).hasSize(15);
     assertThat(tasks.createTaskQuery().taskDefinitionKey(Element.RECORD_DISBURSEMENT_TASK)
         .processVariableValueEquals(Var.CYCLE_CODE, CYCLE).count()).isEqualTo(5);
+  }
+
+  @Test
+  void twoApplicationInstancesOnOneDatabaseNeverOverspendTheEnvelope() throws Exception {
+    String cycle = "CONC-TWO";
+    cycles.open(new FundingCycle(cycle, "CM", "Hai máy chủ", LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30),
+        "OPEN"), "test");
+    cycles.setEnvelope(cycle, "05743", 60_000_000L);
+    List<String> taskIds = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      String code = String.format("TWO-%03d", i);
+      Map<String, Object> variables = approvable(code);
+      variables.put(Var.CYCLE_CODE, cycle);
+      runtime.createProcessInstanceByKey(SubprojectGrantProcess.KEY).businessKey(code)
+          .startBeforeActivity(Element.APPRAISE_PROPOSAL).setVariables(variables).execute();
+      taskIds.add(tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId());
+    }
+    // a second instance of the application on the same database, with an engine of its own
+    try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PcmGrantsApplication.class)
+        .profiles("postgres").run("--server.port=0", "--camunda.bpm.process-engine-name=second",
+            "--camunda.bpm.job-execution.enabled=false", "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + PostgresDatabase.USER,
+            "--spring.datasource.password=" + PostgresDatabase.PASSWORD)) {
+      TaskService secondTasks = second.getBean(ProcessEngine.class).getTaskService();
+      ExecutorService pool = Executors.newFixedThreadPool(10);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < taskIds.size(); i++) {
+        TaskService service = i % 2 == 0 ? tasks : secondTasks;
+        String taskId = taskIds.get(i);
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            service.complete(taskId, Map.of(Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 20_000_000L));
+            return true;
+          } catch (FundingRefusedException refused) {
+            return false;
+          }
+        }));
+      }
+      start.countDown();
+      int approved = 0;
+      for (Future<Boolean> result : results) {
+        approved += result.get() ? 1 : 0;
+      }
+      pool.shutdown();
+      assertThat(approved).isEqualTo(3);
+    }
+    assertThat(cycles.envelope(cycle, "05743")).get().extracting(Envelope::committed).isEqualTo(60_000_000L);
+    assertThat(jdbc.sql("SELECT SUM(amount) FROM ledger_entry WHERE cycle_code = ? AND kind = 'COMMIT'")
+        .param(cycle).query(Long.class).single()).isEqualTo(60_000_000L);
   }
 
   @Test
