@@ -31,7 +31,48 @@ public record ProposalRequest(
     @Schema(example = "Họp thôn ngày 15/10/2026, lưu tại nhà văn hóa") String meetingMinutesNote,
     @Schema(description = "Chỉ nhóm học sinh / student groups only") String coreTeacher,
     Long studentsGirls,
-    Long studentsBoys) {
+    Long studentsBoys,
+    @Schema(description = "Các hạng mục ngân sách; tổng bằng số tiền đề nghị / budget lines adding up to the requested grant")
+    java.util.List<BudgetItem> budgetItems) {
+
+  /** One budget line: what, and how much of the grant in whole đồng. */
+  public record BudgetItem(@Schema(example = "Xi măng, cát, đá") String description,
+      @Schema(example = "12000000") Long amount) {
+  }
+
+  /** What is wrong with the budget lines, if they are given. */
+  public java.util.List<org.pcm2.grants.system.FieldError> budgetErrors() {
+    java.util.List<org.pcm2.grants.system.FieldError> errors = new java.util.ArrayList<>();
+    if (budgetItems == null) {
+      return errors;
+    }
+    if (budgetItems.isEmpty() || budgetItems.size() > 100) {
+      errors.add(new org.pcm2.grants.system.FieldError("budgetItems", "từ 1 đến 100 hạng mục / 1 to 100 lines"));
+      return errors;
+    }
+    long total = 0;
+    for (int i = 0; i < budgetItems.size(); i++) {
+      BudgetItem item = budgetItems.get(i);
+      String field = "budgetItems[" + i + "]";
+      if (item == null || item.description() == null || item.description().isBlank()
+          || item.description().length() > 200) {
+        errors.add(new org.pcm2.grants.system.FieldError(field + ".description",
+            "bắt buộc, tối đa 200 ký tự / required, at most 200 characters"));
+      }
+      if (item == null || item.amount() == null || item.amount() <= 0) {
+        errors.add(new org.pcm2.grants.system.FieldError(field + ".amount", "phải lớn hơn 0 / must be greater than 0"));
+      } else {
+        total += item.amount();
+      }
+    }
+    if (errors.isEmpty() && requestedGrant != null && total != requestedGrant) {
+      errors.add(new org.pcm2.grants.system.FieldError("budgetItems",
+          "tổng các hạng mục " + org.pcm2.grants.system.Money.format(total) + " khác số tiền đề nghị "
+              + org.pcm2.grants.system.Money.format(requestedGrant) + " / the lines add up to " + total
+              + ", not the requested " + requestedGrant));
+    }
+    return errors;
+  }
 
   /** The process variables of the proposal (absent fields left out). */
   public Map<String, Object> toVariables() {
@@ -42,7 +83,10 @@ public record ProposalRequest(
     put(v, Var.GROUP_CODE, groupCode);
     put(v, Var.OBJECTIVES, objectives);
     put(v, Var.ACTIVITIES, activities);
-    put(v, Var.BUDGET_LINES, budgetLines);
+    put(v, Var.BUDGET_LINES, budgetItems == null || budgetItems.isEmpty() ? budgetLines
+        : String.join("\n", budgetItems.stream().filter(java.util.Objects::nonNull)
+            .map(item -> item.description() + ": " + org.pcm2.grants.system.Money.format(
+                item.amount() == null ? 0 : item.amount())).toList()));
     put(v, Var.REQUESTED_GRANT, requestedGrant);
     put(v, Var.CONTRIBUTION_CASH, contributionCash);
     put(v, Var.CONTRIBUTION_LABOUR, contributionLabour);

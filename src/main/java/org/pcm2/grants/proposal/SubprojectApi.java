@@ -66,6 +66,10 @@ class SubprojectApi {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
       throw new InvalidInputException(List.of(new FieldError("Idempotency-Key", "1 đến 100 ký tự / 1 to 100 characters")));
     }
+    List<FieldError> budgetErrors = proposal.budgetErrors();
+    if (!budgetErrors.isEmpty()) {
+      throw new InvalidInputException(budgetErrors);
+    }
     var previous = submissions.previous(idempotencyKey, viewer.userId());
     if (previous.isPresent()) {
       return ResponseEntity.ok(response(previous.get()));

@@ -85,6 +85,48 @@ class SubprojectApiIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void wholeCycleThroughTheApiAsInTheReadme() throws Exception {
+    ObjectNode proposal = proposal("CBG0574304");
+    ArrayNodeBuilder.lines(proposal, "Xi măng, cát, đá", 9_000_000, "Công thợ", 6_000_000);
+    String code = JSON.readTree(facilitator.postJson("/api/subprojects", proposal.toString(),
+        "Idempotency-Key", "readme-cycle").body()).get("code").asText();
+    String[][] steps = {
+        {"leader3", "UserTask_ReviewProposal", "{\"reviewDecision\":\"ENDORSE\",\"reviewComment\":\"Xã nhất trí\"}"},
+        {"officer1", "UserTask_AppraiseProposal", "{\"appraisalDecision\":\"APPROVE\",\"approvedGrant\":15000000}"},
+        {"finance1", "UserTask_RecordDisbursement", "{\"paymentDate\":\"2027-01-05\",\"paymentReference\":\"UNC-5\"}"},
+        {"facilitator1", "UserTask_ConfirmReceipt", "{\"receiptDate\":\"2027-01-07\"}"},
+        {"facilitator1", "UserTask_SubmitCompletionReport", "{\"actualSpending\":15000000,\"contributionMobilised\":"
+            + "4000000,\"womenReached\":31,\"menReached\":27,\"completionSummary\":\"Xong\"}"},
+        {"leader3", "UserTask_EvaluateResults", "{\"scoreResults\":5,\"scoreParticipation\":5,\"scoreTransparency\":5,"
+            + "\"scoreQuality\":5,\"scoreSustainability\":5,\"communityFeedback\":\"Tốt\"}"},
+        {"officer2", "UserTask_CloseSubproject", "{\"closureDecision\":\"CLOSE\"}"}};
+    for (String[] step : steps) {
+      HttpResponse<String> response = as(step[0]).postJson("/api/subprojects/" + code + "/tasks/" + step[1], step[2]);
+      assertThat(response.statusCode()).as(step[0] + " " + step[1] + ": " + response.body()).isEqualTo(204);
+    }
+    JsonNode detail = JSON.readTree(facilitator.get("/api/subprojects/" + code).body());
+    assertThat(detail.at("/subproject/stage").asText()).isEqualTo("CLOSED");
+    assertThat(detail.at("/subproject/evaluationScore").asDouble()).isEqualTo(100.0);
+    assertThat(detail.get("timeline")).hasSize(7);
+    assertThat(JSON.readTree(facilitator.get("/api/subprojects/" + code + "/ledger").body()).findValuesAsText("kind"))
+        .containsExactly("COMMIT", "DISBURSE");
+    assertThat(jdbc.sql("SELECT variable_value FROM (SELECT text_ AS variable_value FROM act_hi_varinst "
+        + "WHERE name_ = 'budgetLines' AND proc_inst_id_ = ?) v").param(detail.at("/subproject/processInstanceId")
+        .asText()).query(String.class).single()).contains("Xi măng, cát, đá: 9.000.000 ₫");
+  }
+
+  /** Budget lines of a proposal. */
+  private static final class ArrayNodeBuilder {
+    static void lines(ObjectNode proposal, Object... descriptionAndAmount) {
+      var items = proposal.putArray("budgetItems");
+      for (int i = 0; i + 1 < descriptionAndAmount.length; i += 2) {
+        items.addObject().put("description", (String) descriptionAndAmount[i])
+            .put("amount", ((Number) descriptionAndAmount[i + 1]).longValue());
+      }
+    }
+  }
+
+  @Test
   void concurrentCompletionOfOneTaskHasOneWinnerAndOneConflict() throws Exception {
     String code = submit("CBG0574006");
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -184,7 +226,16 @@ class SubprojectApiIT extends PostgresIntegrationTest {
         }, "beneficiariesWomen"),
         bad("women as an object", p -> p.putObject("beneficiariesWomen").put("n", 1), "beneficiariesWomen"),
         bad("student group without teacher", p -> p.put("groupCode", "HS05740"), "coreTeacher"),
-        bad("minutes as text", p -> p.put("hasMeetingMinutes", "có"), "hasMeetingMinutes"));
+        bad("minutes as text", p -> p.put("hasMeetingMinutes", "có"), "hasMeetingMinutes"),
+        bad("budget lines not adding up", p -> {
+          p.putArray("budgetItems").addObject().put("description", "Xi măng").put("amount", 10_000_000);
+        }, "budgetItems"),
+        bad("budget line without amount", p -> {
+          p.putArray("budgetItems").addObject().put("description", "Xi măng");
+        }, "budgetItems[0].amount"),
+        bad("budget line without description", p -> {
+          p.putArray("budgetItems").addObject().put("amount", 15_000_000);
+        }, "budgetItems[0].description"));
   }
 
   @ParameterizedTest(name = "{0}")
