@@ -1,7 +1,7 @@
 package org.pcm2.grants.funding;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.pcm2.grants.system.Actors;
 
 /** What the money steps of the grant cycle share. */
 final class FundingSteps {
@@ -11,7 +11,6 @@ final class FundingSteps {
 
   /** The user whose action runs the step, or "system" for timers and jobs. */
   static String actor(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
+    return Actors.current(execution.getProcessEngineServices(), null);
   }
 }

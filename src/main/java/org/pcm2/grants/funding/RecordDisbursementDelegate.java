@@ -1,13 +1,10 @@
 package org.pcm2.grants.funding;
 
-import static org.pcm2.grants.proposal.GrantVariables.text;
 import static org.pcm2.grants.proposal.GrantVariables.whole;
 
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 

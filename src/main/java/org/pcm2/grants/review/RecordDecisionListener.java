@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.pcm2.grants.proposal.GrantVariables;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,7 @@ public class RecordDecisionListener implements TaskListener {
     String outcome = point.outcome(variables);
     String comment = text(variables, point.commentVariable());
     Long amount = point.amountVariable() == null ? null : GrantVariables.whole(variables, point.amountVariable());
-    String actor = actor(task);
+    String actor = Actors.current(task.getProcessEngineServices(), task.getAssignee());
     auditTrail.append(new AuditEntry((String) variables.get(Var.SUBPROJECT_CODE), task.getProcessInstanceId(),
         task.getTaskDefinitionKey(), point.label(), outcome, comment, amount, actor, Instant.now()));
     if (comment != null && !comment.isEmpty()) {
@@ -54,11 +54,4 @@ public class RecordDecisionListener implements TaskListener {
     }
   }
 
-  private static String actor(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee() == null ? "system" : task.getAssignee();
-  }
 }
