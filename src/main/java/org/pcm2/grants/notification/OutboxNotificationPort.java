@@ -2,6 +2,11 @@ package org.pcm2.grants.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.system.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +23,15 @@ class OutboxNotificationPort implements NotificationPort {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxNotificationPort.class);
 
   private final JdbcClient jdbc;
+  private final Recipients recipients;
+  private final MailComposer composer;
+  private final MailOutbox outbox;
 
-  OutboxNotificationPort(JdbcClient jdbc) {
+  OutboxNotificationPort(JdbcClient jdbc, Recipients recipients, MailComposer composer, MailOutbox outbox) {
     this.jdbc = jdbc;
+    this.recipients = recipients;
+    this.composer = composer;
+    this.outbox = outbox;
   }
 
   @Override
@@ -32,5 +43,24 @@ class OutboxNotificationPort implements NotificationPort {
         """).params(r.kind().name(), r.subprojectCode(), r.processInstanceId(), r.title(), r.communeName(),
         r.amount(), String.join(",", r.users()), String.join(",", r.groups()), Timestamp.from(Instant.now())).update();
     LOG.info("Notification {} for {} requested: users {} groups {}", r.kind(), r.subprojectCode(), r.users(), r.groups());
+    List<Recipient> people = recipients.resolve(r.users(), r.groups());
+    if (people.isEmpty()) {
+      LOG.warn("Nobody reachable for {} of {}: DWC officers are told instead", r.kind(), r.subprojectCode());
+      people = recipients.resolve(List.of(), List.of(IdentityGroups.DWC_OFFICERS));
+    }
+    Map<String, String> fields = new HashMap<>();
+    fields.put("code", r.subprojectCode());
+    fields.put("title", r.title() == null ? "" : r.title());
+    if (r.communeName() != null) {
+      fields.put("commune", r.communeName());
+    }
+    if (r.amount() != null) {
+      fields.put("amount", Money.format(r.amount()));
+    }
+    String event = r.kind() + ":" + r.processInstanceId() + ":" + System.nanoTime();
+    for (Recipient person : people) {
+      outbox.add(event + ":" + person.userId(), r.kind().name(), r.subprojectCode(), person,
+          composer.compose(r.kind().name(), person, fields));
+    }
   }
 }

@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ExtendWith(RequiresPostgres.class)
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No SMTP server in most tests: mail goes to the log (the mail tests start GreenMail).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pcm.mail.enabled=false")
 @ActiveProfiles({"postgres", "demo"})
 public abstract class PostgresIntegrationTest {
 

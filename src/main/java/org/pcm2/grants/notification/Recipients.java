@@ -1,0 +1,60 @@
+package org.pcm2.grants.notification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The people behind user and group ids, each once, with an address; those without one are skipped and logged. */
+@Component
+public class Recipients {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Recipients.class);
+
+  private final IdentityService identity;
+  private final JdbcClient jdbc;
+
+  public Recipients(@Lazy IdentityService identity, JdbcClient jdbc) {
+    this.identity = identity;
+    this.jdbc = jdbc;
+  }
+
+  public List<Recipient> resolve(List<String> users, List<String> groups) {
+    Map<String, User> people = new LinkedHashMap<>();
+    for (String userId : users) {
+      User user = identity.createUserQuery().userId(userId).singleResult();
+      if (user != null) {
+        people.putIfAbsent(user.getId(), user);
+      }
+    }
+    for (String group : groups) {
+      for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
+        people.putIfAbsent(user.getId(), user);
+      }
+    }
+    return people.values().stream().filter(user -> {
+      boolean reachable = user.getEmail() != null && user.getEmail().contains("@");
+      if (!reachable) {
+        LOG.warn("User {} has no email address: no mail sent to them", user.getId());
+      }
+      return reachable;
+    }).map(user -> new Recipient(user.getId(), name(user), user.getEmail(), language(user.getId()))).toList();
+  }
+
+  private String language(String userId) {
+    return jdbc.sql("SELECT language FROM user_preference WHERE user_id = ?").param(userId).query(String.class)
+        .optional().orElse("vi");
+  }
+
+  private static String name(User user) {
+    String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+        + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+    return name.isEmpty() ? user.getId() : name;
+  }
+}

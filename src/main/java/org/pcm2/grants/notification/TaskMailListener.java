@@ -1,0 +1,84 @@
+package org.pcm2.grants.notification;
+
+import java.text.SimpleDateFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.pcm2.grants.proposal.GrantVariables;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.system.Money;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people that work waits for them: the members of the candidate groups when a task
+ * is created, the assignee when it is assigned (not when they claim it themselves). One
+ * mail per person and task, whether it is created, assigned or both.
+ */
+@Component
+public class TaskMailListener implements TaskListener {
+
+  private final Recipients recipients;
+  private final MailComposer composer;
+  private final MailOutbox outbox;
+  private final String publicUrl;
+
+  public TaskMailListener(Recipients recipients, MailComposer composer, MailOutbox outbox,
+      @Value("${pcm.public-url}") String publicUrl) {
+    this.recipients = recipients;
+    this.composer = composer;
+    this.outbox = outbox;
+    this.publicUrl = publicUrl;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<Recipient> people;
+    String kind;
+    if (task.getAssignee() != null) {
+      Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && current != null
+          && task.getAssignee().equals(current.getUserId())) {
+        return; // they claimed it themselves
+      }
+      people = recipients.resolve(List.of(task.getAssignee()), List.of());
+      kind = "TASK_ASSIGNED";
+    } else {
+      List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId)
+          .filter(g -> g != null).toList();
+      people = recipients.resolve(List.of(), groups);
+      kind = "TASK_CREATED";
+    }
+    Map<String, Object> v = task.getVariables();
+    Map<String, String> fields = new HashMap<>();
+    fields.put("code", task.getExecution().getProcessBusinessKey());
+    fields.put("title", String.valueOf(v.getOrDefault(Var.TITLE, "")));
+    fields.put("task", task.getName());
+    put(fields, "unit", v.get(Var.UNIT_NAME));
+    put(fields, "commune", v.get(Var.COMMUNE_NAME));
+    Long amount = v.containsKey(Var.TRANCHE_AMOUNT) ? GrantVariables.whole(v, Var.TRANCHE_AMOUNT)
+        : v.containsKey(Var.APPROVED_GRANT) ? GrantVariables.whole(v, Var.APPROVED_GRANT)
+        : GrantVariables.whole(v, Var.REQUESTED_GRANT);
+    if (amount != null) {
+      fields.put("amount", Money.format(amount));
+    }
+    if (task.getDueDate() != null) {
+      fields.put("due", new SimpleDateFormat("dd/MM/yyyy").format(task.getDueDate()));
+    }
+    fields.put("link", publicUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    for (Recipient person : people) {
+      outbox.add("task:" + task.getId() + ":" + person.userId(), kind, fields.get("code"), person,
+          composer.compose(kind, person, fields));
+    }
+  }
+
+  private static void put(Map<String, String> fields, String name, Object value) {
+    if (value != null) {
+      fields.put(name, value.toString());
+    }
+  }
+}

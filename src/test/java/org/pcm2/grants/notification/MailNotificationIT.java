@@ -1,0 +1,137 @@
+package org.pcm2.grants.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pcm2.grants.support.ApiClient;
+import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.Proposals;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Mail through a real SMTP server (GreenMail): content, one per person and task, outage. */
+class MailNotificationIT extends PostgresIntegrationTest {
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    registry.add("pcm.mail.enabled", () -> "true");
+    registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+    registry.add("pcm.mail.poll-interval", () -> "PT0.2S");
+    registry.add("pcm.mail.first-backoff", () -> "PT1S");
+  }
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private JdbcClient jdbc;
+
+  @Test
+  void newReviewTaskMailsEachLeaderOfTheCommuneOnceInVietnamese() throws Exception {
+    String code = submit("CBG0574001");
+    String taskId = JSON.readTree(api("facilitator1").get("/api/subprojects/" + code).body())
+        .at("/openTasks/0/id").asText();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length >= 2);
+    MimeMessage[] mails = SMTP.getReceivedMessages();
+    assertThat(Arrays.stream(mails).map(this::to)).containsExactlyInAnyOrder("leader1@example.org",
+        "leader2@example.org");
+    MimeMessage mail = mails[0];
+    assertThat(mail.getSubject()).isEqualTo("[PCM2] Việc mới cần xử lý: " + code + " – Đề xuất của nhóm CBG0574001");
+    assertThat(mail.getContentType()).startsWith("multipart/");
+    assertThat(GreenMailUtil.getBody(mail)).isNotEmpty();
+    String text = text(mail);
+    assertThat(text).contains("Xã Hoàng Nông").contains("15.000.000 ₫").contains("Xã xem xét đề xuất")
+        .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + taskId);
+
+    // leader1 claims and endorses: no mail about their own claim; the DWC officers are told of the appraisal
+    assertThat(api("leader1").postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviewProposal",
+        "{\"reviewDecision\":\"ENDORSE\"}").statusCode()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length >= 4);
+    // and nothing more arrives
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> SMTP.getReceivedMessages().length == 4);
+    assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(this::to)).containsExactlyInAnyOrder(
+        "leader1@example.org", "leader2@example.org", "officer1@example.org", "officer2@example.org");
+  }
+
+  @Test
+  void mailServerDownDelaysMailButNeverTheStepAndNothingIsLostOrDoubled() throws Exception {
+    SMTP.stop();
+    String code = submit("CBG0574002");
+    assertThat(JSON.readTree(api("facilitator1").get("/api/subprojects/" + code).body()).at("/subproject/stage")
+        .asText()).isEqualTo("IN_REVIEW");
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+        "SELECT COUNT(*) FROM mail_outbox WHERE subproject_code = ? AND attempts > 0 AND status = 'PENDING'")
+        .param(code).query(Long.class).single() == 2);
+
+    SMTP.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        "SELECT COUNT(*) FROM mail_outbox WHERE subproject_code = ? AND status = 'SENT'").param(code)
+        .query(Long.class).single() == 2);
+    await().atMost(Duration.ofSeconds(10)).until(() -> SMTP.getReceivedMessages().length == 2);
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> SMTP.getReceivedMessages().length == 2);
+    assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(this::to)).containsExactlyInAnyOrder(
+        "leader1@example.org", "leader2@example.org");
+  }
+
+  private String submit(String group) throws Exception {
+    Map<String, Object> proposal = Proposals.valid(group, "Đề xuất của nhóm " + group);
+    var response = api("facilitator1").postJson("/api/subprojects", JSON.writeValueAsString(proposal));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).get("code").asText();
+  }
+
+  private ApiClient api(String user) {
+    return new ApiClient("http://localhost:" + port, user, "demo");
+  }
+
+  private String to(MimeMessage message) {
+    try {
+      return List.of(message.getAllRecipients()).get(0).toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String text(MimeMessage message) throws Exception {
+    return new String(message.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        + decoded(message);
+  }
+
+  private static String decoded(MimeMessage message) throws Exception {
+    Object content = message.getContent();
+    StringBuilder out = new StringBuilder();
+    collect(content, out);
+    return out.toString();
+  }
+
+  private static void collect(Object content, StringBuilder out) throws Exception {
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        collect(multipart.getBodyPart(i).getContent(), out);
+      }
+    } else {
+      out.append(content);
+    }
+  }
+}
