@@ -39,12 +39,15 @@ class MailNotificationIT extends PostgresIntegrationTest {
     registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
     registry.add("pcm.mail.poll-interval", () -> "PT0.2S");
     registry.add("pcm.mail.first-backoff", () -> "PT1S");
+    registry.add("pcm.mail.max-attempts", () -> "3");
   }
 
   @LocalServerPort
   private int port;
   @Autowired
   private JdbcClient jdbc;
+  @Autowired
+  private MailSenderJob sender;
 
   @Test
   void newReviewTaskMailsEachLeaderOfTheCommuneOnceInVietnamese() throws Exception {
@@ -92,6 +95,58 @@ class MailNotificationIT extends PostgresIntegrationTest {
     await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> SMTP.getReceivedMessages().length == 2);
     assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(this::to)).containsExactlyInAnyOrder(
         "leader1@example.org", "leader2@example.org");
+  }
+
+  @Test
+  void aMailThatCannotBeSentIsParkedForTheAdministratorWhoCanRetryIt() throws Exception {
+    SMTP.stop();
+    String code = submit("CBG0574003");
+    // 3 attempts with 1 s, 2 s pauses, then FAILED
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        "SELECT COUNT(*) FROM mail_outbox WHERE subproject_code = ? AND status = 'FAILED'").param(code)
+        .query(Long.class).single() == 2);
+    var parked = JSON.readTree(api("admin").get("/api/admin/mail?status=FAILED").body());
+    assertThat(parked.findValuesAsText("subprojectCode")).contains(code);
+    assertThat(parked.findValuesAsText("lastError")).isNotEmpty();
+    assertThat(api("officer1").get("/api/admin/mail").statusCode()).isEqualTo(404);
+
+    SMTP.start();
+    for (var mail : parked) {
+      if (mail.get("subprojectCode").asText().equals(code)) {
+        assertThat(api("admin").postJson("/api/admin/mail/" + mail.get("id").asLong() + "/retry", "").statusCode())
+            .isEqualTo(202);
+      }
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length == 2);
+  }
+
+  @Test
+  void englishReadersGetTheirMailInEnglishAndSeveralSendersSendEachMailOnce() throws Exception {
+    assertThat(api("officer2").putJson("/api/me/language", "{\"language\":\"en\"}").statusCode()).isEqualTo(204);
+    assertThat(api("officer2").putJson("/api/me/language", "{\"language\":\"fr\"}").statusCode()).isEqualTo(400);
+    List<String> codes = new java.util.ArrayList<>();
+    for (String group : List.of("CBG0574301", "CBG0574302", "CBG0574303", "CBG0574304")) {
+      codes.add(submit(group));
+    }
+    // leader3 endorses all four: four appraisal tasks for officer1 and officer2, sent by three senders at once
+    for (String code : codes) {
+      assertThat(api("leader3").postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviewProposal",
+          "{\"reviewDecision\":\"ENDORSE\"}").statusCode()).isEqualTo(204);
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    for (int i = 0; i < 3; i++) {
+      pool.submit(() -> sender.sendDue());
+    }
+    pool.shutdown();
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+        "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING' AND subproject_code IN (?, ?, ?, ?)")
+        .params(codes.toArray()).query(Long.class).single() == 0);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> SMTP.getReceivedMessages().length == 12); // 4 × leader3, 4 × officer1, 4 × officer2
+    MimeMessage english = Arrays.stream(SMTP.getReceivedMessages())
+        .filter(m -> to(m).equals("officer2@example.org")).findFirst().orElseThrow();
+    assertThat(english.getSubject()).startsWith("[PCM2] New task: ");
+    assertThat(decoded(english)).contains("Open the task in the Tasklist").contains("Dear Vũ Đức Minh");
   }
 
   private String submit(String group) throws Exception {
