@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.pcm2.grants.proposal.GrantVariables;
+import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.Money;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +54,10 @@ public class TaskMailListener implements TaskListener {
           .filter(g -> g != null).toList();
       people = recipients.resolve(List.of(), groups);
       kind = "TASK_CREATED";
+      if (people.isEmpty()) {
+        // nobody of the group can be reached: DWC is told instead of silence
+        people = recipients.resolve(List.of(), List.of(IdentityGroups.DWC_OFFICERS));
+      }
     }
     Map<String, Object> v = task.getVariables();
     Map<String, String> fields = new HashMap<>();
@@ -60,6 +66,9 @@ public class TaskMailListener implements TaskListener {
     fields.put("task", task.getName());
     put(fields, "unit", v.get(Var.UNIT_NAME));
     put(fields, "commune", v.get(Var.COMMUNE_NAME));
+    if (Element.REVISE_PROPOSAL.equals(task.getTaskDefinitionKey())) {
+      put(fields, "note", v.get(Var.REVISION_REASONS));
+    }
     Long amount = v.containsKey(Var.TRANCHE_AMOUNT) ? GrantVariables.whole(v, Var.TRANCHE_AMOUNT)
         : v.containsKey(Var.APPROVED_GRANT) ? GrantVariables.whole(v, Var.APPROVED_GRANT)
         : GrantVariables.whole(v, Var.REQUESTED_GRANT);

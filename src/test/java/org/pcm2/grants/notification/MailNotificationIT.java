@@ -70,11 +70,12 @@ class MailNotificationIT extends PostgresIntegrationTest {
     // leader1 claims and endorses: no mail about their own claim; the DWC officers are told of the appraisal
     assertThat(api("leader1").postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviewProposal",
         "{\"reviewDecision\":\"ENDORSE\"}").statusCode()).isEqualTo(204);
-    await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length >= 4);
+    await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length >= 5);
     // and nothing more arrives
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> SMTP.getReceivedMessages().length == 4);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> SMTP.getReceivedMessages().length == 5);
     assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(this::to)).containsExactlyInAnyOrder(
-        "leader1@example.org", "leader2@example.org", "officer1@example.org", "officer2@example.org");
+        "leader1@example.org", "leader2@example.org", "officer1@example.org", "officer2@example.org",
+        "facilitator1@example.org");
   }
 
   @Test
@@ -142,11 +143,39 @@ class MailNotificationIT extends PostgresIntegrationTest {
         "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING' AND subproject_code IN (?, ?, ?, ?)")
         .params(codes.toArray()).query(Long.class).single() == 0);
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-        .until(() -> SMTP.getReceivedMessages().length == 12); // 4 × leader3, 4 × officer1, 4 × officer2
+        .until(() -> SMTP.getReceivedMessages().length == 16); // 4 × leader3, officer1, officer2, facilitator1
     MimeMessage english = Arrays.stream(SMTP.getReceivedMessages())
         .filter(m -> to(m).equals("officer2@example.org")).findFirst().orElseThrow();
     assertThat(english.getSubject()).startsWith("[PCM2] New task: ");
     assertThat(decoded(english)).contains("Open the task in the Tasklist").contains("Dear Vũ Đức Minh");
+  }
+
+  @Test
+  void facilitatorIsToldOfTheEndorsementAndOfARevisionWithItsReason() throws Exception {
+    String code = submit("CBG0574004");
+    assertThat(api("leader1").postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviewProposal",
+        "{\"reviewDecision\":\"ENDORSE\"}").statusCode()).isEqualTo(204);
+    assertThat(api("officer1").postJson("/api/subprojects/" + code + "/tasks/UserTask_AppraiseProposal",
+        "{\"appraisalDecision\":\"REVISE\",\"appraisalComment\":\"Tách riêng chi phí vật liệu\"}").statusCode())
+        .isEqualTo(204);
+    await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(SMTP.getReceivedMessages())
+        .filter(m -> to(m).equals("facilitator1@example.org")).count() == 2);
+    List<MimeMessage> toFacilitator = Arrays.stream(SMTP.getReceivedMessages())
+        .filter(m -> to(m).equals("facilitator1@example.org")).toList();
+    assertThat(toFacilitator).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+        "[PCM2] Xã đã nhất trí đề xuất: " + code,
+        "[PCM2] Việc được giao cho bạn: " + code + " – Đề xuất của nhóm CBG0574004");
+    MimeMessage revision = toFacilitator.stream().filter(m -> subject(m).contains("giao cho bạn")).findFirst()
+        .orElseThrow();
+    assertThat(decoded(revision)).contains("DWC thẩm định: Tách riêng chi phí vật liệu");
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String submit(String group) throws Exception {

@@ -67,7 +67,7 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
         "finance1:SUBMITTED", "facilitator1:SUBMITTED", "facilitator1:SUBMITTED", "leader2:SUBMITTED", "officer2:CLOSE");
     assertThat(jdbc.sql("SELECT kind FROM notification WHERE subproject_code = ? ORDER BY id")
         .param(code).query(String.class).list())
-        .containsExactly("GRANT_APPROVED", "DISBURSEMENT_RECORDED", "SUBPROJECT_CLOSED");
+        .containsExactly("PROPOSAL_ENDORSED", "GRANT_APPROVED", "DISBURSEMENT_RECORDED", "SUBPROJECT_CLOSED");
     assertThat(jdbc.sql("""
         SELECT stage || ':' || approved_grant || ':' || disbursed || ':' || women_reached || ':' || evaluation_score
         FROM subproject WHERE code = ?""").param(code).query(String.class).single())

@@ -153,6 +153,8 @@ class SubprojectGrantProcessTest {
     assertThat(task()).hasCandidateGroup("commune05740").isNotAssigned();
 
     decide("leader1", Map.of(Var.REVIEW_DECISION, "ENDORSE", Var.REVIEW_COMMENT, "Xã nhất trí"));
+    verify(notifications).request(argThat(r -> r.kind() == NotificationKind.PROPOSAL_ENDORSED
+        && r.users().equals(List.of("facilitator1"))));
     assertThat(task()).hasDefinitionKey(Element.APPRAISE_PROPOSAL).hasCandidateGroup("dwcOfficers");
     decide("officer1", Map.of(Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 20_000_000L));
 
