@@ -1,21 +1,17 @@
 package org.pcm2.grants.reporting;
 
-import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pcm2.grants.proposal.SubprojectGrantProcess;
+import org.pcm2.grants.proposal.GrantCycleParseListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Attaches the read model to the grant cycle when its model is parsed: on entering each
- * user task and end event, and on leaving each service step. The model itself stays free
- * of reporting concerns.
+ * user task and end event, and on leaving each service step.
  */
 @Component
 class ReadModelPlugin extends AbstractProcessEnginePlugin {
@@ -28,10 +24,7 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+    GrantCycleParseListener.register(configuration, new GrantCycleParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         attach(activity, ExecutionListener.EVENTNAME_START);
@@ -46,12 +39,12 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
       public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         attach(activity, ExecutionListener.EVENTNAME_END);
       }
-    });
-  }
 
-  private void attach(ActivityImpl activity, String event) {
-    if (SubprojectGrantProcess.KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
-      activity.addListener(event, readModel);
-    }
+      private void attach(ActivityImpl activity, String event) {
+        if (inGrantCycle(activity)) {
+          activity.addListener(event, readModel);
+        }
+      }
+    });
   }
 }
