@@ -113,6 +113,10 @@ class SubprojectGrantProcessTest {
         LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), "OPEN")));
     when(cycles.find("CM-2025-1")).thenReturn(Optional.of(new FundingCycle("CM-2025-1", "CM", "Quỹ QLCĐ 2025",
         LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 30), "CLOSED")));
+    when(cycles.find("SK-2026-1")).thenReturn(Optional.of(new FundingCycle("SK-2026-1", "INITIATIVE",
+        "Quỹ sáng kiến 2026", LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), "OPEN")));
+    when(cycles.envelopeFor(eq("SK-2026-1"), anyString(), eq("05740")))
+        .thenReturn(Optional.of(new Envelope("SK-2026-1", "05740", 30_000_000L, 0L)));
     when(cycles.envelopeFor(eq("CM-2026-1"), anyString(), eq("05740")))
         .thenReturn(Optional.of(new Envelope("CM-2026-1", "05740", 150_000_000L, 0L)));
 
@@ -223,6 +227,38 @@ class SubprojectGrantProcessTest {
     decide("director1", Map.of(Var.DIRECTOR_DECISION, "APPROVE"));
     verify(funding).commit(new GrantCommitment(CODE, "CM", "CM-2026-1", "0574001", "05740", 27_000_000L, "director1"));
     assertThat(task()).hasDefinitionKey(Element.RECORD_DISBURSEMENT_TASK).hasCandidateGroup("dwcFinance");
+  }
+
+  @Test
+  void initiativeFundProposalTakesTheLighterPathTheTablesSet() {
+    Map<String, Object> initiative = proposal();
+    initiative.put(Var.FUND_CODE, "INITIATIVE");
+    initiative.put(Var.CYCLE_CODE, "SK-2026-1");
+    initiative.put(Var.REQUESTED_GRANT, 9_000_000L);
+    ProcessInstance instance = submit(initiative);
+    decide("leader1", Map.of(Var.REVIEW_DECISION, "ENDORSE"));
+    decide("officer1", Map.of(Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 9_000_000L));
+
+    assertThat(instance).variables().containsEntry(Var.DIRECTOR_APPROVAL_REQUIRED, false)
+        .containsEntry(Var.TRANCHE_SHARES, "100");
+    payAndConfirmTranche(instance, 1, 9_000_000L);
+    completeReportEvaluateAndClose(instance);
+    assertThat(instance).isEnded().hasPassed(Element.END_CLOSED)
+        .hasNotPassed(Element.APPROVE_AS_DIRECTOR, Element.SUBMIT_PROGRESS_REPORT);
+    verify(funding).commit(new GrantCommitment(CODE, "INITIATIVE", "SK-2026-1", "0574001", "05740", 9_000_000L,
+        "officer1"));
+  }
+
+  @Test
+  void initiativeFundCapIsLowerThanTheCmFund() {
+    Map<String, Object> initiative = proposal();
+    initiative.put(Var.FUND_CODE, "INITIATIVE");
+    initiative.put(Var.CYCLE_CODE, "SK-2026-1");
+    initiative.put(Var.REQUESTED_GRANT, 10_000_001L);
+    processEngine().getIdentityService().setAuthenticatedUserId("facilitator1");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(SubprojectGrantProcess.KEY, initiative))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(Var.REQUESTED_GRANT)
+        .hasMessageContaining("10.000.000 ₫");
   }
 
   // ---------------------------------------------------------------- screening
