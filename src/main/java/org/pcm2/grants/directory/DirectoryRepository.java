@@ -39,6 +39,11 @@ class DirectoryRepository {
         .query(PLACE).list();
   }
 
+  List<Place> findByKind(PlaceKind kind) {
+    return jdbc.sql("SELECT code, parent_code, kind, name FROM place WHERE kind = ? ORDER BY code")
+        .param(kind.name()).query(PLACE).list();
+  }
+
   /** The place and its ancestors, nearest first (a recursive query: the tree has any depth). */
   List<Place> findSelfAndAncestors(String code) {
     return jdbc.sql("""

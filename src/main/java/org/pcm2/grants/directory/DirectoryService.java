@@ -27,6 +27,11 @@ public class DirectoryService {
     return repository.findChildren(parentCode);
   }
 
+  /** Every commune, wherever it hangs in the tree. */
+  public List<Place> communes() {
+    return repository.findByKind(PlaceKind.COMMUNE);
+  }
+
   /** The place followed by its ancestors up to the root, nearest first. */
   public List<Place> pathToRoot(String code) {
     return repository.findSelfAndAncestors(code);

@@ -3,7 +3,6 @@ package org.pcm2.grants.funding;
 import java.time.LocalDate;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.Place;
-import org.pcm2.grants.directory.PlaceKind;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -39,14 +38,10 @@ class DemoFundingCycles implements ApplicationRunner {
     cycles.open(new FundingCycle(CM_CYCLE, "CM", "Quỹ QLCĐ, đợt 1 năm 2026", opens, closes, "OPEN"), "system");
     cycles.open(new FundingCycle(INITIATIVE_CYCLE, "INITIATIVE", "Quỹ sáng kiến, đợt 1 năm 2026", opens, closes, "OPEN"),
         "system");
-    for (Place province : directory.roots()) {
-      for (Place district : directory.children(province.code())) {
-        for (Place commune : directory.children(district.code())) {
-          if (commune.kind() == PlaceKind.COMMUNE && cycles.envelope(CM_CYCLE, commune.code()).isEmpty()) {
-            cycles.setEnvelope(CM_CYCLE, commune.code(), 150_000_000L);
-            cycles.setEnvelope(INITIATIVE_CYCLE, commune.code(), 30_000_000L);
-          }
-        }
+    for (Place commune : directory.communes()) {
+      if (cycles.envelope(CM_CYCLE, commune.code()).isEmpty()) {
+        cycles.setEnvelope(CM_CYCLE, commune.code(), 150_000_000L);
+        cycles.setEnvelope(INITIATIVE_CYCLE, commune.code(), 30_000_000L);
       }
     }
   }

@@ -55,10 +55,8 @@ class LedgerFundingPort implements FundingPort {
       throw new FundingRefusedException("Vượt hạn mức của đợt: chỉ còn " + Money.format(remaining)
           + " / Above the envelope: only " + Money.format(remaining) + " left");
     }
-    append(c.subprojectCode(), c.fundCode(), c.cycleCode(), c.communeCode(), COMMIT, null, c.amount(), c.actor(),
-        "Cam kết khi phê duyệt / committed at approval");
-    jdbc.sql("UPDATE ledger_entry SET envelope_holder = ? WHERE subproject_code = ? AND kind = 'COMMIT'")
-        .params(envelope.holderCode(), c.subprojectCode()).update();
+    append(c.subprojectCode(), c.fundCode(), c.cycleCode(), c.communeCode(), envelope.holderCode(), COMMIT, null,
+        c.amount(), c.actor(), "Cam kết khi phê duyệt / committed at approval");
   }
 
   @Override
@@ -75,7 +73,8 @@ class LedgerFundingPort implements FundingPort {
           + "Exceeds the committed grant: " + Money.format(outstanding) + " left");
     }
     CommitmentRow row = commitmentOf(code);
-    append(code, row.fundCode(), row.cycleCode(), row.communeCode(), DISBURSE, trancheNumber, amount, actor,
+    append(code, row.fundCode(), row.cycleCode(), row.communeCode(), row.envelopeHolder(), DISBURSE, trancheNumber,
+        amount, actor,
         "Giải ngân đợt " + trancheNumber + " / tranche " + trancheNumber);
   }
 
@@ -99,7 +98,8 @@ class LedgerFundingPort implements FundingPort {
     long outstanding = outstanding(code);
     if (outstanding > 0) {
       CommitmentRow row = commitmentOf(code);
-      append(code, row.fundCode(), row.cycleCode(), row.communeCode(), RELEASE, null, outstanding, actor, reason);
+      append(code, row.fundCode(), row.cycleCode(), row.communeCode(), row.envelopeHolder(), RELEASE, null,
+          outstanding, actor, reason);
       jdbc.sql("UPDATE envelope SET committed = committed - ? WHERE cycle_code = ? AND holder_code = ?")
           .params(outstanding, row.cycleCode(), row.envelopeHolder()).update();
     }
@@ -126,14 +126,14 @@ class LedgerFundingPort implements FundingPort {
             "Tiểu dự án " + code + " chưa được cam kết vốn / sub-project " + code + " has no commitment"));
   }
 
-  private void append(String code, String fund, String cycle, String commune, String kind, Integer tranche, long amount,
-      String actor, String reason) {
+  private void append(String code, String fund, String cycle, String commune, String envelopeHolder, String kind,
+      Integer tranche, long amount, String actor, String reason) {
     jdbc.sql("""
-        INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, kind, tranche_number, amount,
-                                  actor, reason, recorded_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """).params(code, fund, cycle, commune, kind, tranche, amount, actor, reason, Timestamp.from(Instant.now()))
-        .update();
+        INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, envelope_holder, kind,
+                                  tranche_number, amount, actor, reason, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """).params(code, fund, cycle, commune, envelopeHolder, kind, tranche, amount, actor, reason,
+        Timestamp.from(Instant.now())).update();
   }
 
   private record CommitmentRow(String fundCode, String cycleCode, String communeCode, String envelopeHolder) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,13 +60,14 @@ public class Attachments {
     }
     String sha = sha256(bytes);
     Instant now = Instant.now();
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         INSERT INTO attachment (subproject_code, kind, file_name, content_type, size_bytes, sha256, content,
                                 uploaded_by, uploaded_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """).params(code, kind, name, type, bytes.length, sha, bytes, user, Timestamp.from(now)).update();
-    return list(code).stream().filter(a -> a.sha256().equals(sha) && a.fileName().equals(name))
-        .reduce((first, second) -> second).orElseThrow();
+        """).params(code, kind, name, type, bytes.length, sha, bytes, user, Timestamp.from(now))
+        .update(key, "id");
+    return new Attachment(key.getKey().longValue(), code, kind, name, type, bytes.length, sha, user, now);
   }
 
   public List<Attachment> list(String code) {

@@ -32,15 +32,13 @@ public class SubprojectSubmissions {
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final DirectoryService directory;
-  private final ProposalValidator validator;
   private final JdbcClient jdbc;
 
   public SubprojectSubmissions(RuntimeService runtime, IdentityService identity, DirectoryService directory,
-      ProposalValidator validator, JdbcClient jdbc) {
+      JdbcClient jdbc) {
     this.runtime = runtime;
     this.identity = identity;
     this.directory = directory;
-    this.validator = validator;
     this.jdbc = jdbc;
   }
 
@@ -59,9 +57,10 @@ public class SubprojectSubmissions {
 
   @Transactional
   public Submitted submit(String facilitatorId, Map<String, Object> variables, String idempotencyKey) {
-    validator.check(variables);
-    CommunityGroup group = directory.findGroup((String) variables.get(Var.GROUP_CODE)).orElseThrow();
-    if (!facilitatorId.equals(group.facilitatorId())) {
+    // every field is checked by the start event's listener, inside the start's transaction
+    Object groupCode = variables.get(Var.GROUP_CODE);
+    Optional<CommunityGroup> group = groupCode instanceof String code ? directory.findGroup(code) : Optional.empty();
+    if (group.isPresent() && !facilitatorId.equals(group.get().facilitatorId())) {
       throw new InvalidInputException(List.of(new FieldError(Var.GROUP_CODE,
           "nhóm này không do bạn hỗ trợ / you are not the facilitator of this group")));
     }

@@ -36,15 +36,14 @@ public class SubprojectReadModel implements ExecutionListener {
     }
     Map<String, Object> v = execution.getVariables();
     Stage stage = Stage.at(execution.getCurrentActivityId());
-    String current = jdbc.sql("SELECT stage FROM subproject WHERE code = ?").param(code).query(String.class)
-        .optional().orElse(null);
-    String stageName = stage != null ? stage.name() : current != null ? current : Stage.SUBMITTED.name();
+    String stageName = stage == null ? null : stage.name(); // null: the step changes no stage
+    Long disbursed = whole(v, Var.DISBURSED_TOTAL);
     Timestamp now = Timestamp.from(Instant.now());
     Object[] values = {execution.getProcessInstanceId(), text(v, Var.TITLE), text(v, Var.FUND_CODE),
         text(v, Var.CYCLE_CODE), text(v, Var.GROUP_CODE), text(v, Var.UNIT_TYPE), text(v, Var.UNIT_CODE),
         text(v, Var.UNIT_NAME), text(v, Var.COMMUNE_CODE), text(v, Var.COMMUNE_NAME), text(v, Var.FACILITATOR_ID),
-        stageName, whole(v, Var.REQUESTED_GRANT), whole(v, Var.APPROVED_GRANT), whole(v, Var.DISBURSED_TOTAL) == null
-        ? 0L : whole(v, Var.DISBURSED_TOTAL), whole(v, Var.CONTRIBUTION_TOTAL), whole(v, Var.CONTRIBUTION_MOBILISED),
+        stageName, whole(v, Var.REQUESTED_GRANT), whole(v, Var.APPROVED_GRANT), disbursed == null ? 0L : disbursed,
+        whole(v, Var.CONTRIBUTION_TOTAL), whole(v, Var.CONTRIBUTION_MOBILISED),
         integer(v, Var.BENEFICIARIES_WOMEN), integer(v, Var.BENEFICIARIES_MEN), integer(v, Var.BENEFICIARIES_POOR),
         integer(v, Var.BENEFICIARIES_ETHNIC_MINORITY), integer(v, Var.WOMEN_REACHED), integer(v, Var.MEN_REACHED),
         sqlDate(date(v, Var.PLANNED_START)), sqlDate(date(v, Var.PLANNED_END)),
@@ -52,7 +51,7 @@ public class SubprojectReadModel implements ExecutionListener {
     int updated = jdbc.sql("""
         UPDATE subproject SET process_instance_id = ?, title = ?, fund_code = ?, cycle_code = ?, group_code = ?,
             unit_type = ?, unit_code = ?, unit_name = ?, commune_code = ?, commune_name = ?, facilitator_id = ?,
-            stage = ?, requested_grant = ?, approved_grant = ?, disbursed = ?, contribution_planned = ?,
+            stage = COALESCE(?, stage), requested_grant = ?, approved_grant = ?, disbursed = ?, contribution_planned = ?,
             contribution_mobilised = ?, beneficiaries_women = ?, beneficiaries_men = ?, beneficiaries_poor = ?,
             beneficiaries_ethnic = ?, women_reached = ?, men_reached = ?, planned_start = ?, planned_end = ?,
             evaluation_score = ?, updated_at = ?
@@ -65,7 +64,8 @@ public class SubprojectReadModel implements ExecutionListener {
               contribution_planned, contribution_mobilised, beneficiaries_women, beneficiaries_men, beneficiaries_poor,
               beneficiaries_ethnic, women_reached, men_reached, planned_start, planned_end, evaluation_score,
               updated_at, code, submitted_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'SUBMITTED'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                  ?, ?)
           """).params(append(values, now)).update();
     }
   }
