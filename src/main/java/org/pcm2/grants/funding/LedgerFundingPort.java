@@ -17,6 +17,8 @@ class LedgerFundingPort implements FundingPort {
   static final String COMMIT = "COMMIT";
   static final String DISBURSE = "DISBURSE";
   static final String RELEASE = "RELEASE";
+  static final String AWARD = "AWARD";
+  static final String REWARD_FUND = "REWARD";
 
   private final JdbcClient jdbc;
   private final FundingCycles cycles;
@@ -86,6 +88,18 @@ class LedgerFundingPort implements FundingPort {
   @Override
   public void release(String code, String actor, String reason) {
     releaseRest(code, actor, "Hủy / cancelled: " + reason);
+  }
+
+  @Override
+  public void payAward(String roundCode, String subprojectCode, long amount, String actor, String reference) {
+    CommitmentRow row = commitmentOf(subprojectCode);
+    jdbc.sql("""
+        INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, kind, award_round_code,
+                                  amount, actor, reason, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """).params(subprojectCode, REWARD_FUND, row.cycleCode(), row.communeCode(), AWARD, roundCode, amount, actor,
+        "Thưởng đợt " + roundCode + " / award of round " + roundCode + ": " + reference,
+        Timestamp.from(Instant.now())).update();
   }
 
   @Override

@@ -15,11 +15,16 @@ public enum NotificationKind {
   EVALUATION_REMINDER(Audience.COMMUNE_LEADERS),
   EVALUATION_ESCALATION(Audience.DWC_OFFICERS_COPY_LEADERS),
   SUBPROJECT_CLOSED(Audience.FACILITATOR_AND_LEADERS),
-  SUBPROJECT_CANCELLED(Audience.FACILITATOR_AND_LEADERS);
+  SUBPROJECT_CANCELLED(Audience.FACILITATOR_AND_LEADERS),
+  AWARD_ROUND_EMPTY(Audience.DWC_OFFICERS),
+  AWARD_GRANTED(Audience.FACILITATOR_AND_LEADERS),
+  AWARD_PAID(Audience.FACILITATOR_AND_LEADERS),
+  AWARD_ROUND_CLOSED(Audience.DWC_OFFICERS);
 
   /** Who receives a kind of notification. */
   public enum Audience {
-    FACILITATOR, COMMUNE_LEADERS, FACILITATOR_AND_LEADERS, FACILITATOR_COPY_DWC, DWC_OFFICERS_COPY_LEADERS
+    FACILITATOR, COMMUNE_LEADERS, FACILITATOR_AND_LEADERS, FACILITATOR_COPY_DWC, DWC_OFFICERS_COPY_LEADERS,
+    DWC_OFFICERS
   }
 
   private final Audience audience;
@@ -30,5 +35,10 @@ public enum NotificationKind {
 
   public Audience audience() {
     return audience;
+  }
+
+  /** Whether the notification is about an award round as a whole rather than one sub-project. */
+  public boolean aboutRound() {
+    return this == AWARD_ROUND_EMPTY || this == AWARD_ROUND_CLOSED;
   }
 }

@@ -44,6 +44,7 @@ public class NotifyStep {
         groups.add(IdentityGroups.DWC_OFFICERS);
         groups.add(leaders);
       }
+      case DWC_OFFICERS -> groups.add(IdentityGroups.DWC_OFFICERS);
     }
     users.removeIf(u -> u == null || u.isBlank());
     groups.removeIf(g -> g == null || g.isBlank());

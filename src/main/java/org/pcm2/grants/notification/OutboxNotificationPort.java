@@ -50,6 +50,9 @@ class OutboxNotificationPort implements NotificationPort {
     }
     Map<String, String> fields = new HashMap<>();
     fields.put("code", r.subprojectCode());
+    if (r.kind().aboutRound()) {
+      fields.put("round", "true");
+    }
     fields.put("title", r.title() == null ? "" : r.title());
     if (r.communeName() != null) {
       fields.put("commune", r.communeName());

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.pcm2.grants.proposal.GrantCycleParseListener;
 import org.springframework.stereotype.Component;
 
-/** Attaches the task mails to every user task of the grant cycle when its model is parsed. */
+/** Attaches the task mails to every user task of the project's models (grant cycle, award round) when parsed. */
 @Component
 class TaskMailPlugin extends AbstractProcessEnginePlugin {
 
@@ -26,11 +26,9 @@ class TaskMailPlugin extends AbstractProcessEnginePlugin {
     GrantCycleParseListener.register(configuration, new GrantCycleParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (inGrantCycle(activity)) {
-          TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-          definition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-          definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
-        }
+        TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+        definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
       }
     });
   }

@@ -11,8 +11,13 @@ public final class Money {
   }
 
   public static String format(long amount) {
+    return digits(amount) + " ₫";
+  }
+
+  /** The amount grouped by thousands without the currency sign: {@code 25.000.000}. */
+  public static String digits(long amount) {
     DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
     symbols.setGroupingSeparator('.');
-    return new DecimalFormat("#,##0", symbols).format(amount) + " ₫";
+    return new DecimalFormat("#,##0", symbols).format(amount);
   }
 }

@@ -1,0 +1,59 @@
+package org.pcm2.grants.award;
+
+import static org.pcm2.grants.proposal.GrantVariables.text;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.pcm2.grants.award.AwardRoundProcess.Decision;
+import org.pcm2.grants.award.AwardRoundProcess.Element;
+import org.pcm2.grants.award.AwardRoundProcess.Var;
+import org.pcm2.grants.review.AuditEntry;
+import org.pcm2.grants.review.AuditTrail;
+import org.pcm2.grants.system.Actors;
+import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The director's decision on the award list: approve, or return it with a comment that
+ * the officer sees when the selection task comes back. Recorded in the audit trail.
+ */
+@Component("decideAwardList")
+public class AwardListDecisionListener implements TaskListener {
+
+  private final AuditTrail auditTrail;
+
+  public AwardListDecisionListener(AuditTrail auditTrail) {
+    this.auditTrail = auditTrail;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Map<String, Object> v = task.getVariables();
+    String decision = text(v, Var.AWARD_LIST_DECISION);
+    String comment = text(v, Var.AWARD_LIST_COMMENT);
+    if (!Decision.APPROVE.equals(decision) && !Decision.RETURN.equals(decision)) {
+      throw new InvalidInputException(List.of(new FieldError(Var.AWARD_LIST_DECISION,
+          "chọn một trong / choose one of [APPROVE, RETURN]")));
+    }
+    if (Decision.RETURN.equals(decision) && (comment == null || comment.isEmpty())) {
+      throw new InvalidInputException(List.of(new FieldError(Var.AWARD_LIST_COMMENT,
+          "cần ghi lý do khi trả lại / a reason is required to send the list back")));
+    }
+    if (comment != null && comment.length() > 4000) {
+      throw new InvalidInputException(List.of(new FieldError(Var.AWARD_LIST_COMMENT,
+          "dài quá 4000 ký tự / longer than 4000 characters")));
+    }
+    String actor = Actors.current(task.getProcessEngineServices(), task.getAssignee());
+    auditTrail.append(new AuditEntry((String) v.get(Var.ROUND_CODE), task.getProcessInstanceId(),
+        Element.APPROVE_AWARD_LIST, "Giám đốc DWC duyệt danh sách thưởng", decision, comment,
+        (Long) v.get(Var.SELECTED_TOTAL), actor, Instant.now()));
+    if (comment != null && !comment.isEmpty()) {
+      task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+          decision + ": " + comment);
+    }
+  }
+}
