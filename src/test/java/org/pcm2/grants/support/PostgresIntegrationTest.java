@@ -15,7 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(RequiresPostgres.class)
 @AutoConfigureObservability
 // No SMTP server in most tests: mail goes to the log (the mail tests start GreenMail).
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pcm.mail.enabled=false")
+// The demo's sample cycles stay off: tests count the sub-projects, codes and mails they make.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"pcm.mail.enabled=false", "pcm.demo.sample-cycles=false"})
 @ActiveProfiles({"postgres", "demo"})
 public abstract class PostgresIntegrationTest {
 
