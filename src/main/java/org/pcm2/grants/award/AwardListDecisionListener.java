@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pcm2.grants.award.AwardRoundProcess.Decision;
 import org.pcm2.grants.award.AwardRoundProcess.Element;
 import org.pcm2.grants.award.AwardRoundProcess.Var;
+import org.pcm2.grants.proposal.GrantVariables;
 import org.pcm2.grants.review.AuditEntry;
 import org.pcm2.grants.review.AuditTrail;
 import org.pcm2.grants.system.Actors;
@@ -50,7 +51,7 @@ public class AwardListDecisionListener implements TaskListener {
     String actor = Actors.current(task.getProcessEngineServices(), task.getAssignee());
     auditTrail.append(new AuditEntry((String) v.get(Var.ROUND_CODE), task.getProcessInstanceId(),
         Element.APPROVE_AWARD_LIST, "Giám đốc DWC duyệt danh sách thưởng", decision, comment,
-        (Long) v.get(Var.SELECTED_TOTAL), actor, Instant.now()));
+        GrantVariables.whole(v, Var.SELECTED_TOTAL), actor, Instant.now()));
     if (comment != null && !comment.isEmpty()) {
       task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
           decision + ": " + comment);

@@ -132,7 +132,9 @@ class AwardRoundProcessTest {
         .hasCandidateGroup("dwcDirectors");
     assertThat(instance).variables().containsEntry(Var.SELECTED_TOTAL, 17_000_000L).containsEntry(Var.WINNER_COUNT, 2);
 
-    complete("director1", Map.of(Var.AWARD_LIST_DECISION, "APPROVE"));
+    // the Tasklist sends the form's read-only figures back, whole numbers as Integer when they fit
+    complete("director1", Map.of(Var.AWARD_LIST_DECISION, "APPROVE", Var.SELECTED_TOTAL, 17_000_000,
+        Var.BUDGET, 30_000_000, Var.WINNER_COUNT, 2));
     verify(notifications).request(argThat(r -> r.kind() == NotificationKind.AWARD_GRANTED
         && r.subprojectCode().equals(EXCELLENT) && r.amount() == 10_000_000L
         && r.users().equals(List.of("facilitator1")) && r.groups().equals(List.of("commune05740"))));
