@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -68,6 +69,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       }
       if (cause instanceof OptimisticLockingException) {
         return concurrent((OptimisticLockingException) cause);
+      }
+      if (cause instanceof AuthorizationException) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+            "Việc này không thuộc phần việc của bạn / this step is not yours to take");
+        problem.setTitle("Không được phép / Forbidden");
+        return problem;
       }
       if (cause instanceof BadUserRequestException refused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class RefusalStatusFilter extends OncePerRequestFilter {
 
+  /** What the engine says when its password policy refuses a password. */
+  private static final String WEAK_PASSWORD = "Password does not match policy";
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -28,7 +32,17 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, buffered);
       if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR && Refusals.happened()) {
+        buffered.setStatus(Refusals.status());
+      } else if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+          && new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8).contains(WEAK_PASSWORD)) {
+        // the engine's password policy refused a password: bad input, said in both languages
+        buffered.resetBuffer();
         buffered.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        buffered.setContentType("application/json");
+        buffered.getOutputStream().write(("{\"type\":\"InvalidRequestException\",\"message\":\"password: mật khẩu"
+            + " cần ít nhất 10 ký tự, có chữ thường, chữ hoa, số và ký hiệu / the password needs at least 10"
+            + " characters with a lower-case and an upper-case letter, a digit and a sign\"}")
+            .getBytes(StandardCharsets.UTF_8));
       }
     } finally {
       Refusals.clear();

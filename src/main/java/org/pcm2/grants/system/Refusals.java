@@ -4,21 +4,32 @@ package org.pcm2.grants.system;
  * Remembers, for the current request thread, that the application refused input (an
  * {@link InvalidInputException} or a refused money step). Camunda's REST layers turn an
  * exception thrown inside a listener or delegate into a 500; {@link RefusalStatusFilter}
- * uses this mark to answer 400, as for any other bad input.
+ * uses this mark to answer 400, as for any other bad input (403 for a step that is not
+ * the person's to take).
  */
 public final class Refusals {
 
-  private static final ThreadLocal<Boolean> REFUSED = new ThreadLocal<>();
+  private static final ThreadLocal<Integer> REFUSED = new ThreadLocal<>();
 
   private Refusals() {
   }
 
+  /** Bad input: the answer is 400. */
   public static void mark() {
-    REFUSED.set(Boolean.TRUE);
+    REFUSED.set(400);
+  }
+
+  /** A step the person may not take: the answer is 403. */
+  public static void markForbidden() {
+    REFUSED.set(403);
   }
 
   static boolean happened() {
-    return Boolean.TRUE.equals(REFUSED.get());
+    return REFUSED.get() != null;
+  }
+
+  static int status() {
+    return REFUSED.get() == null ? 500 : REFUSED.get();
   }
 
   static void clear() {

@@ -1,0 +1,65 @@
+package org.pcm2.grants.access;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.pcm2.grants.system.Refusals;
+import org.springframework.stereotype.Component;
+
+/**
+ * Only the task's own people complete it: a member of one of its candidate groups (or a
+ * candidate user), or, for a task without candidates, its assignee. A facilitator who
+ * knows the id of an approval task, or an administrator, is refused (403) whatever else
+ * they may do; steps run by the engine itself (no signed-in person) are not concerned.
+ */
+@Component
+public class TaskWorkGuard implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      return;
+    }
+    String user = authentication.getUserId();
+    Set<String> candidateGroups = new HashSet<>();
+    Set<String> candidateUsers = new HashSet<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (link.getGroupId() != null) {
+        candidateGroups.add(link.getGroupId());
+      }
+      if (link.getUserId() != null) {
+        candidateUsers.add(link.getUserId());
+      }
+    }
+    boolean allowed;
+    if (candidateGroups.isEmpty() && candidateUsers.isEmpty()) {
+      allowed = user.equals(task.getAssignee());
+    } else {
+      allowed = candidateUsers.contains(user) || groupsOf(identity, authentication).stream()
+          .anyMatch(candidateGroups::contains);
+    }
+    if (!allowed) {
+      Refusals.markForbidden();
+      throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
+    }
+  }
+
+  private static List<String> groupsOf(IdentityService identity, Authentication authentication) {
+    if (authentication.getGroupIds() != null && !authentication.getGroupIds().isEmpty()) {
+      return authentication.getGroupIds();
+    }
+    // a caller that named only the user: their memberships, whatever they may read themselves
+    return Context.getCommandContext().runWithoutAuthorization(() -> identity.createGroupQuery()
+        .groupMember(authentication.getUserId()).list().stream().map(Group::getId).toList());
+  }
+}
