@@ -5,11 +5,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,26 +32,19 @@ public class DemoDataLoader implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
 
-  /** Vietnamese names of the role groups, shown in the Admin webapp and the Tasklist. */
-  private static final Map<String, String> ROLE_GROUPS = Map.of(
-      IdentityGroups.FACILITATORS, "Cán bộ hỗ trợ (Facilitators)",
-      IdentityGroups.COMMUNE_LEADERS, "Lãnh đạo xã (Commune leaders)",
-      IdentityGroups.DWC_OFFICERS, "Cán bộ chương trình DWC (DWC programme officers)",
-      IdentityGroups.DWC_FINANCE, "Kế toán DWC (DWC finance)",
-      IdentityGroups.DWC_DIRECTORS, "Giám đốc DWC (DWC director)",
-      IdentityGroups.ADMINISTRATORS, "Quản trị hệ thống (Administrators)");
-
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
       .setDelimiter(';').setHeader().setSkipHeaderRecord(true).setTrim(true).get();
 
   private final DirectoryService directory;
   private final IdentityService identity;
+  private final RoleGroups roleGroups;
   private final String demoPassword;
 
-  DemoDataLoader(DirectoryService directory, IdentityService identity,
+  DemoDataLoader(DirectoryService directory, IdentityService identity, RoleGroups roleGroups,
       @Value("${pcm.demo.password}") String demoPassword) {
     this.directory = directory;
     this.identity = identity;
+    this.roleGroups = roleGroups;
     this.demoPassword = demoPassword;
   }
 
@@ -81,10 +72,10 @@ public class DemoDataLoader implements ApplicationRunner {
           kind == GroupKind.CBG ? unit : null, kind == GroupKind.STUDENT_GROUP ? unit : null,
           row.get("facilitator")));
     }
-    ROLE_GROUPS.forEach((id, name) -> saveGroup(id, name, IdentityGroups.TYPE_ROLE));
+    roleGroups.ensure();
     for (CSVRecord row : read("demo/places.csv")) {
       if (PlaceKind.COMMUNE.name().equals(row.get("kind"))) {
-        saveGroup(IdentityGroups.communeLeaders(row.get("code")), "Lãnh đạo " + row.get("name"),
+        roleGroups.save(IdentityGroups.communeLeaders(row.get("code")), "Lãnh đạo " + row.get("name"),
             IdentityGroups.TYPE_COMMUNE);
       }
     }
@@ -95,18 +86,6 @@ public class DemoDataLoader implements ApplicationRunner {
     LOG.info("Demo data ready: {} places ({} communes, {} hamlets), {} schools, {} groups, {} users",
         counts.places(), counts.communes(), counts.hamlets(), counts.schools(), counts.groups(),
         identity.createUserQuery().count());
-  }
-
-  private void saveGroup(String id, String name, String type) {
-    Group group = identity.createGroupQuery().groupId(id).singleResult();
-    if (group == null) {
-      group = identity.newGroup(id);
-    } else if (name.equals(group.getName()) && type.equals(group.getType())) {
-      return;
-    }
-    group.setName(name);
-    group.setType(type);
-    identity.saveGroup(group);
   }
 
   private void saveUser(CSVRecord row) {
