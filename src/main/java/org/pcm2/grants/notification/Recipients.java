@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.pcm2.grants.system.Unchecked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -26,6 +27,10 @@ public class Recipients {
   }
 
   public List<Recipient> resolve(List<String> users, List<String> groups) {
+    return Unchecked.read(identity, () -> resolveAll(users, groups));
+  }
+
+  private List<Recipient> resolveAll(List<String> users, List<String> groups) {
     Map<String, User> people = new LinkedHashMap<>();
     for (String userId : users) {
       User user = identity.createUserQuery().userId(userId).singleResult();

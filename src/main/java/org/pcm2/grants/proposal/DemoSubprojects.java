@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.system.Actors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -77,7 +78,7 @@ class DemoSubprojects implements ApplicationRunner {
           break;
         }
         String user = (String) variables.remove("user");
-        identity.setAuthenticatedUserId(user);
+        Actors.authenticate(identity, user);
         try {
           tasks.complete(task.getId(), variables);
         } finally {

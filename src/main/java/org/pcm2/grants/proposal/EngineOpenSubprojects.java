@@ -1,7 +1,9 @@
 package org.pcm2.grants.proposal;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.system.Unchecked;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -10,15 +12,18 @@ import org.springframework.stereotype.Component;
 class EngineOpenSubprojects implements OpenSubprojects {
 
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  EngineOpenSubprojects(@Lazy RuntimeService runtime) {
+  EngineOpenSubprojects(@Lazy RuntimeService runtime, @Lazy IdentityService identity) {
     this.runtime = runtime;
+    this.identity = identity;
   }
 
   @Override
   public long countOthers(String groupCode, String cycleCode, String exceptProcessInstanceId) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(SubprojectGrantProcess.KEY)
+    // every open sub-project of the group counts, not only those the submitting person may read
+    return Unchecked.read(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(SubprojectGrantProcess.KEY)
         .variableValueEquals(Var.GROUP_CODE, groupCode).variableValueEquals(Var.CYCLE_CODE, cycleCode)
-        .list().stream().filter(p -> !p.getId().equals(exceptProcessInstanceId)).count();
+        .list().stream().filter(p -> !p.getId().equals(exceptProcessInstanceId)).count());
   }
 }

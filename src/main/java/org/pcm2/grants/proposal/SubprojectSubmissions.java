@@ -13,6 +13,7 @@ import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.Actors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +65,7 @@ public class SubprojectSubmissions {
       throw new InvalidInputException(List.of(new FieldError(Var.GROUP_CODE,
           "nhóm này không do bạn hỗ trợ / you are not the facilitator of this group")));
     }
-    identity.setAuthenticatedUserId(facilitatorId);
+    Actors.authenticate(identity, facilitatorId);
     ProcessInstance instance;
     try {
       instance = runtime.startProcessInstanceByKey(SubprojectGrantProcess.KEY, variables);

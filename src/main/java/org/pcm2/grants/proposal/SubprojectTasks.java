@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.pcm2.grants.reporting.Viewer;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.NotFoundException;
+import org.pcm2.grants.system.Actors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +53,7 @@ public class SubprojectTasks {
     if (!mine && !myGroup) {
       throw new NotFoundException("Không có việc '" + taskKey + "' của " + code + " cho bạn / no such task of yours");
     }
-    identity.setAuthenticatedUserId(viewer.userId());
+    Actors.authenticate(identity, viewer.userId());
     try {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), viewer.userId());

@@ -23,6 +23,7 @@ import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
 import org.pcm2.grants.support.PostgresDatabase;
 import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.system.Actors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,7 +70,7 @@ class EnvelopeConcurrencyIT extends PostgresIntegrationTest {
     for (String taskId : taskIds) {
       results.add(pool.submit(() -> {
         start.await();
-        identity.setAuthenticatedUserId("officer1");
+        Actors.authenticate(identity, "officer1"); // with the groups, as the Tasklist signs people in
         try {
           tasks.complete(taskId, Map.of(Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 20_000_000L));
           return null;

@@ -32,16 +32,14 @@ public final class WebappSession {
   }
 
   public static WebappSession login(String baseUrl, String user, String password) {
+    return login(baseUrl, user, password, "tasklist");
+  }
+
+  /** Signs in to one of the webapps (tasklist, cockpit, admin); fails when the person may not. */
+  public static WebappSession login(String baseUrl, String user, String password, String app) {
     WebappSession session = new WebappSession(baseUrl);
     try {
-      session.client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/default/")).build(),
-          HttpResponse.BodyHandlers.discarding());
-      String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-          + URLEncoder.encode(password, StandardCharsets.UTF_8);
-      HttpResponse<String> response = session.client.send(HttpRequest.newBuilder(
-              URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.csrf())
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = session.signIn(user, password, app);
       if (response.statusCode() != 200) {
         throw new IllegalStateException("Login of " + user + " failed: " + response.statusCode() + " " + response.body());
       }
@@ -52,6 +50,31 @@ public final class WebappSession {
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The status of a sign-in to one of the webapps: 200 when the person may use it. */
+  public static int loginStatus(String baseUrl, String user, String password, String app) {
+    try {
+      return new WebappSession(baseUrl).signIn(user, password, app).statusCode();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpResponse<String> signIn(String user, String password, String app)
+      throws IOException, InterruptedException {
+    client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/" + app + "/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf())
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET on the engine API, whatever its status. */
+  public HttpResponse<String> raw(String path) {
+    return send(HttpRequest.newBuilder(engine(path)).GET());
   }
 
   /** GET on the engine API; the parsed body. */
