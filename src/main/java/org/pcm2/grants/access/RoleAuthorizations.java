@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * instance is readable by its commune's leaders and its facilitator ({@link SubprojectAccess}).
  *
  * <ul>
- * <li>everyone with a role: the Tasklist, the shared filters, the models and decision tables;</li>
+ * <li>everyone with a role: the Tasklist, the models and decision tables (each shared filter
+ *     is granted to the roles it serves by {@code TasklistFilters});</li>
  * <li>facilitators: start a grant cycle; DWC officers: start an award round;</li>
  * <li>DWC (officers, finance, director): read every instance, task and history; Cockpit;
  *     read users and groups;</li>
@@ -60,7 +61,7 @@ class RoleAuthorizations implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     for (String role : ROLES) {
       grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(role, Resources.FILTER, ANY, Permissions.READ);
+      revokeEarlierGrant(role, Resources.FILTER); // each filter is now granted to the roles it serves
       grant(role, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
       grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
       grant(role, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
@@ -94,6 +95,11 @@ class RoleAuthorizations implements ApplicationRunner {
     grant(admins, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grant(admins, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(admins, Resources.SYSTEM, ANY, SystemPermissions.READ);
+  }
+
+  private void revokeEarlierGrant(String group, Resource resource) {
+    authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(ANY).list()
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

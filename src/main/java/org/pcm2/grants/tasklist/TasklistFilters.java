@@ -1,53 +1,119 @@
 package org.pcm2.grants.tasklist;
 
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.pcm2.grants.award.AwardRoundProcess;
+import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.proposal.SubprojectGrantProcess;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The shared Tasklist filters every user finds without setting anything up: the work
- * assigned to me, and the work waiting for a group I belong to (my commune, my DWC role).
- * Created at start-up when missing, found again by name.
+ * The shared Tasklist filters every user finds without setting anything up, each shown to
+ * the roles it serves (a read authorization per filter and group), each listing the
+ * sub-project's code, title, hamlet or school, commune and amount as columns. Created at
+ * start-up when missing and brought up to date when they exist (found by name).
  */
 @Component
 public class TasklistFilters implements ApplicationRunner {
 
   static final String MINE = "Việc của tôi (My tasks)";
   static final String MY_GROUPS = "Việc chờ nhóm của tôi (My groups' tasks)";
+  static final String MY_COMMUNE = "Việc chờ xã tôi (Waiting for my commune)";
+  static final String APPROVALS = "Chờ duyệt (Approvals waiting)";
+  static final String PAYMENTS = "Khoản cần chi (Payments to record)";
+  static final String OVERDUE = "Việc quá hạn (Overdue)";
+
+  private static final List<String> EVERY_ROLE = List.of(IdentityGroups.FACILITATORS, IdentityGroups.COMMUNE_LEADERS,
+      IdentityGroups.DWC_OFFICERS, IdentityGroups.DWC_FINANCE, IdentityGroups.DWC_DIRECTORS);
+
+  /** The columns of every filter: variables of the grant cycle (the award round names its own). */
+  private static final List<Map<String, String>> COLUMNS = List.of(
+      column("subprojectCode", "Mã tiểu dự án (Code)"),
+      column("title", "Tên (Title)"),
+      column("unitName", "Thôn / trường (Hamlet / school)"),
+      column("communeName", "Xã (Commune)"),
+      column("requestedGrant", "Số tiền đề nghị (Requested)"),
+      column("approvedGrant", "Số tiền duyệt (Approved)"));
 
   private final FilterService filters;
   private final TaskService tasks;
+  private final AuthorizationService authorizations;
 
-  public TasklistFilters(FilterService filters, TaskService tasks) {
+  public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
     this.filters = filters;
     this.tasks = tasks;
+    this.authorizations = authorizations;
   }
 
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    ensure(MINE, -10, "Các việc đã giao cho tôi / Tasks assigned to me",
+    ensure(MINE, -10, "Các việc đã giao cho tôi / Tasks assigned to me", EVERY_ROLE,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensure(MY_GROUPS, -9, "Việc chờ xã hoặc bộ phận của tôi nhận / Tasks waiting for my commune or team",
-        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
+    ensure(MY_GROUPS, -9, "Việc chờ xã hoặc bộ phận của tôi nhận / Tasks waiting for my commune or team", EVERY_ROLE,
+        mine());
+    ensure(MY_COMMUNE, -8, "Đề xuất chờ xã xem xét, kết quả chờ xã đánh giá / Proposals and results waiting for"
+        + " my commune", List.of(IdentityGroups.COMMUNE_LEADERS),
+        mine().processDefinitionKey(SubprojectGrantProcess.KEY));
+    ensure(APPROVALS, -8, "Đề xuất và danh sách thưởng chờ DWC duyệt / Proposals and award lists waiting for"
+        + " approval", List.of(IdentityGroups.DWC_OFFICERS, IdentityGroups.DWC_DIRECTORS),
+        mine().taskDefinitionKeyIn(Element.APPRAISE_PROPOSAL, Element.APPROVE_AS_DIRECTOR,
+            AwardRoundProcess.Element.SELECT_WINNERS, AwardRoundProcess.Element.APPROVE_AWARD_LIST));
+    ensure(PAYMENTS, -8, "Đợt giải ngân và khoản thưởng chờ kế toán ghi nhận / Tranches and awards to pay",
+        List.of(IdentityGroups.DWC_FINANCE),
+        mine().taskDefinitionKeyIn(Element.RECORD_DISBURSEMENT_TASK, AwardRoundProcess.Element.PAY_AWARD));
+    ensure(OVERDUE, -7, "Việc của tôi hoặc nhóm tôi đã quá hạn / My or my groups' tasks past their due date",
+        EVERY_ROLE, tasks.createTaskQuery().dueBeforeExpression("${now()}")
+            .or().taskAssigneeExpression("${currentUser()}").taskCandidateUserExpression("${currentUser()}")
+            .endOr());
   }
 
-  private void ensure(String name, int priority, String description, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
+  /** Tasks I may work: my groups' and mine. */
+  private TaskQuery mine() {
+    return tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks();
+  }
+
+  private void ensure(String name, int priority, String description, List<String> groups, TaskQuery query) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("priority", priority);
     properties.put("description", description);
     properties.put("refresh", true);
-    Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
-    filters.saveFilter(filter);
+    properties.put("variables", COLUMNS);
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+    }
+    filters.saveFilter(filter.setQuery(query).setProperties(properties));
+    for (String group : groups) {
+      boolean granted = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
+          .resourceId(filter.getId()).groupIdIn(group).count() > 0;
+      if (!granted) {
+        Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+      }
+    }
+  }
+
+  private static Map<String, String> column(String name, String label) {
+    return Map.of("name", name, "label", label);
   }
 }

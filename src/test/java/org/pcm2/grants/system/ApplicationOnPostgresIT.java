@@ -117,7 +117,9 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
   void sharedTasklistFiltersExistOnceEvenAfterAnotherStart() throws Exception {
     filters.run(null);
     assertThat(filterService.createTaskFilterQuery().list()).extracting(f -> f.getName())
-        .containsExactlyInAnyOrder("Việc của tôi (My tasks)", "Việc chờ nhóm của tôi (My groups' tasks)");
+        .containsExactlyInAnyOrder("Việc của tôi (My tasks)", "Việc chờ nhóm của tôi (My groups' tasks)",
+            "Việc chờ xã tôi (Waiting for my commune)", "Chờ duyệt (Approvals waiting)",
+            "Khoản cần chi (Payments to record)", "Việc quá hạn (Overdue)");
   }
 
   @Test
