@@ -39,6 +39,11 @@ public class TaskMailListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (task.getExecution() == null) {
+      // the task's instance is gone: another person completed it at the same moment and this
+      // step is about to fail on its stale copy (a conflict), so there is nobody to tell
+      return;
+    }
     List<Recipient> people;
     String kind;
     if (task.getAssignee() != null) {
