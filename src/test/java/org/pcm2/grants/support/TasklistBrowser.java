@@ -1,0 +1,188 @@
+package org.pcm2.grants.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's headless Chromium on the Tasklist, from Debian's {@code chromium} and
+ * {@code chromium-driver} packages (never a browser a tool downloads), in Vietnamese.
+ * Each step can leave a screenshot under {@code target/screenshots/}.
+ */
+public final class TasklistBrowser implements AutoCloseable {
+
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final String baseUrl;
+
+  public TasklistBrowser(String baseUrl) {
+    this.baseUrl = baseUrl;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--lang=vi", "--window-size=1400,1000");
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "vi,en"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .build();
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  public static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  /** Signs in to the Tasklist and waits for the filters. */
+  public TasklistBrowser login(String user) {
+    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    waitForText("Việc của tôi");
+    return this;
+  }
+
+  public void openFilter(String name) {
+    click(By.xpath("//*[contains(@class,'filters')]//a[contains(normalize-space(.), '" + name + "')]"));
+    pause(1500);
+  }
+
+  /** Opens the task of the list whose card shows the text, and claims it when it is free. */
+  public void openTask(String taskName, String cardText) {
+    click(By.xpath("//li[contains(@class,'task') and contains(., '" + cardText + "')]//*[contains(., '"
+        + taskName + "')][1]"));
+    waitForText("Biểu mẫu");
+    pause(1500);
+    List<WebElement> claim = driver.findElements(By.xpath("//button[normalize-space(.)='Nhận việc']"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(
+          By.xpath("//button[normalize-space(.)='Nhận việc']")));
+      pause(1500);
+    }
+  }
+
+  public void startProcess(String processName) {
+    click(By.xpath("//a[contains(normalize-space(.), 'Bắt đầu quy trình')]"));
+    click(By.xpath("//*[contains(@class,'modal')]//a[contains(normalize-space(.), '" + processName + "')]"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='Field_title']")));
+    pause(1000);
+  }
+
+  /** Types into the form field of the key (text, textarea or number). */
+  public void fill(String key, String value) {
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='Field_" + key + "']")));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  /** Chooses a date in the form-js date field of the key, in the picker's own pattern. */
+  public void date(String key, LocalDate date) {
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("input[id$='Field_" + key + "-date']")));
+    String pattern = field.getAttribute("placeholder");
+    String text = pattern != null && pattern.toLowerCase().startsWith("dd")
+        ? date.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) : date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    field.click();
+    field.sendKeys(text);
+    field.sendKeys(Keys.TAB); // (Escape would close the start dialog)
+  }
+
+  /** Picks an option of a form-js select by its label. */
+  public void select(String key, String option) {
+    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[@id and substring(@id, string-length(@id) - string-length('Field_" + key + "') + 1) = 'Field_"
+            + key + "']/ancestor::*[contains(@class,'fjs-form-field')][1]")));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    field.findElement(By.cssSelector(".fjs-select-display, input")).click();
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.), '" + option
+        + "')]"));
+  }
+
+  public void choose(String label) {
+    click(By.xpath("//label[contains(normalize-space(.), '" + label + "')]"));
+  }
+
+  public void check(String key) {
+    click(By.cssSelector("[id$='Field_" + key + "']"));
+  }
+
+  public void press(String button) {
+    WebElement target = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='" + button + "']")));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", target);
+  }
+
+  /** Completes the open task's form and waits until the Tasklist has closed it. */
+  public void complete() {
+    press("Hoàn thành");
+    waitForText("Chọn một việc trong danh sách.");
+  }
+
+  public void waitForText(String text) {
+    try {
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("failed-waiting");
+      throw new AssertionError("'" + text + "' did not appear; the page shows: " + text().replaceAll("\\s+", " "), e);
+    }
+  }
+
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

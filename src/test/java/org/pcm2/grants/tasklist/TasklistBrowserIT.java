@@ -1,0 +1,123 @@
+package org.pcm2.grants.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.TasklistBrowser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A whole first tranche through the Tasklist in headless Chromium, in Vietnamese, each
+ * person in their own browser: the facilitator fills the start form, the commune's leader
+ * finds the proposal in the commune filter and endorses it, the DWC officer approves,
+ * finance records the payment, the facilitator confirms receipt; a leader of another
+ * commune sees none of it. Screenshots of every step: {@code target/screenshots/}.
+ */
+class TasklistBrowserIT extends PostgresIntegrationTest {
+
+  private static final String TITLE = "Nhà văn hóa xóm Hợp Thành: sửa mái";
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private JdbcClient jdbc;
+
+  @BeforeAll
+  static void chromiumFromDebian() {
+    if (!TasklistBrowser.installed()) {
+      String message = "Debian's chromium and chromium-driver are not installed (apt-get install chromium"
+          + " chromium-driver; .ci/run does it)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("CI=true: " + message);
+      }
+      Assumptions.abort(message);
+    }
+  }
+
+  @Test
+  void firstTrancheOfAProposalThroughTheTasklist() {
+    String base = "http://localhost:" + port;
+    try (TasklistBrowser facilitator = new TasklistBrowser(base).login("facilitator1")) {
+      assertThat(facilitator.text()).contains("Việc của tôi", "Bắt đầu quy trình");
+      facilitator.screenshot("01-facilitator-tasklist");
+      facilitator.startProcess("Chu trình tài trợ tiểu dự án");
+      facilitator.fill("title", TITLE);
+      facilitator.select("fundCode", "Quỹ quản lý cộng đồng");
+      facilitator.fill("cycleCode", "CM-2026-1");
+      facilitator.fill("groupCode", "CBG0574003");
+      facilitator.fill("objectives", "Mái nhà văn hóa không còn dột trước mùa mưa");
+      facilitator.fill("activities", "Họp dân, mua tôn, thay mái, nghiệm thu");
+      facilitator.fill("requestedGrant", "14000000");
+      facilitator.fill("contributionCash", "2000000");
+      facilitator.fill("contributionLabour", "2500000");
+      facilitator.date("plannedStart", LocalDate.now().plusDays(10));
+      facilitator.date("plannedEnd", LocalDate.now().plusMonths(3));
+      facilitator.fill("beneficiariesWomen", "46");
+      facilitator.fill("beneficiariesMen", "41");
+      facilitator.check("hasMeetingMinutes");
+      facilitator.screenshot("02-facilitator-start-form-filled");
+      facilitator.press("Bắt đầu");
+      facilitator.waitForText("Quy trình đã được bắt đầu.");
+      facilitator.screenshot("03-facilitator-started");
+    }
+    String code = jdbc.sql("SELECT code FROM subproject WHERE title = ?").param(TITLE).query(String.class).single();
+
+    try (TasklistBrowser leader = new TasklistBrowser(base).login("leader1")) {
+      leader.openFilter("Việc chờ xã tôi");
+      leader.waitForText(code);
+      leader.openTask("Xã xem xét đề xuất", code);
+      assertThat(leader.text()).contains(TITLE, "Xã Hoàng Nông");
+      leader.choose("Nhất trí đề xuất");
+      leader.fill("reviewComment", "Xã nhất trí, dân đã họp bàn");
+      leader.screenshot("04-leader-review");
+      leader.complete();
+    }
+
+    try (TasklistBrowser officer = new TasklistBrowser(base).login("officer1")) {
+      officer.openFilter("Chờ duyệt");
+      officer.waitForText(code);
+      officer.openTask("DWC thẩm định đề xuất", code);
+      officer.choose("Duyệt (Approve)");
+      officer.fill("approvedGrant", "14000000");
+      officer.fill("appraisalComment", "Phù hợp mục tiêu của quỹ");
+      officer.screenshot("05-officer-appraisal");
+      officer.complete();
+    }
+
+    try (TasklistBrowser finance = new TasklistBrowser(base).login("finance1")) {
+      finance.openFilter("Khoản cần chi");
+      finance.waitForText(code);
+      finance.openTask("Kế toán ghi nhận chuyển tiền", code);
+      finance.fill("paymentReference", "UNC-2026-1128");
+      finance.date("paymentDate", LocalDate.now());
+      finance.screenshot("06-finance-disbursement");
+      finance.complete();
+    }
+
+    try (TasklistBrowser facilitator = new TasklistBrowser(base).login("facilitator1")) {
+      facilitator.openFilter("Việc của tôi");
+      facilitator.waitForText(code);
+      facilitator.openTask("Xác nhận đã nhận tiền", code);
+      facilitator.date("receiptDate", LocalDate.now());
+      facilitator.screenshot("07-facilitator-receipt");
+      facilitator.complete();
+    }
+
+    try (TasklistBrowser outsider = new TasklistBrowser(base).login("leader3")) {
+      outsider.openFilter("Việc chờ nhóm của tôi");
+      outsider.screenshot("08-other-commune-leader");
+      assertThat(outsider.text()).doesNotContain(code).doesNotContain(TITLE);
+    }
+
+    assertThat(jdbc.sql("SELECT kind || ':' || amount FROM ledger_entry WHERE subproject_code = ? ORDER BY id")
+        .param(code).query(String.class).list()).containsExactly("COMMIT:14000000", "DISBURSE:14000000");
+    assertThat(jdbc.sql("SELECT stage FROM subproject WHERE code = ?").param(code).query(String.class).single())
+        .isEqualTo("REPORTING");
+  }
+}
