@@ -8,6 +8,6 @@ public class FundingRefusedException extends BadUserRequestException {
 
   public FundingRefusedException(String message) {
     super(message);
-    Refusals.mark();
+    Refusals.mark(message);
   }
 }

@@ -17,7 +17,7 @@ public class InvalidInputException extends BadUserRequestException {
     super("Dữ liệu chưa hợp lệ / Invalid input: "
         + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
-    Refusals.mark();
+    Refusals.mark(getMessage());
   }
 
   public List<FieldError> errors() {

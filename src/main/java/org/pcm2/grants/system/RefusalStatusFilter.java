@@ -1,11 +1,13 @@
 package org.pcm2.grants.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,7 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
 
   /** What the engine says when its password policy refuses a password. */
   private static final String WEAK_PASSWORD = "Password does not match policy";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -33,6 +36,14 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
       chain.doFilter(request, buffered);
       if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR && Refusals.happened()) {
         buffered.setStatus(Refusals.status());
+        if (Refusals.message() != null) {
+          // the Tasklist shows the message: the refusal's own words, not the engine's wrapping of them
+          buffered.resetBuffer();
+          buffered.setContentType("application/json");
+          buffered.setCharacterEncoding("UTF-8");
+          JSON.writeValue(buffered.getOutputStream(),
+              Map.of("type", "InvalidRequestException", "message", Refusals.message()));
+        }
       } else if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
           && new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8).contains(WEAK_PASSWORD)) {
         // the engine's password policy refused a password: bad input, said in both languages

@@ -10,13 +10,15 @@ package org.pcm2.grants.system;
 public final class Refusals {
 
   private static final ThreadLocal<Integer> REFUSED = new ThreadLocal<>();
+  private static final ThreadLocal<String> MESSAGE = new ThreadLocal<>();
 
   private Refusals() {
   }
 
-  /** Bad input: the answer is 400. */
-  public static void mark() {
+  /** Bad input: the answer is 400, with the refusal's own message. */
+  public static void mark(String message) {
     REFUSED.set(400);
+    MESSAGE.set(message);
   }
 
   /** A step the person may not take: the answer is 403. */
@@ -32,7 +34,13 @@ public final class Refusals {
     return REFUSED.get() == null ? 500 : REFUSED.get();
   }
 
+  /** The refusal's own message (without the engine's wrapping), or null. */
+  static String message() {
+    return MESSAGE.get();
+  }
+
   static void clear() {
     REFUSED.remove();
+    MESSAGE.remove();
   }
 }
