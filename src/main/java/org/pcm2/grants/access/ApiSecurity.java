@@ -2,7 +2,7 @@ package org.pcm2.grants.access;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.pcm2.grants.system.Actors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -53,8 +53,8 @@ class ApiSecurity {
         if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
           throw new BadCredentialsException("Sai tên đăng nhập hoặc mật khẩu / wrong user or password");
         }
-        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        List<SimpleGrantedAuthority> groups = Actors.groupsOf(identity, user).stream()
+            .map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
       }
 

@@ -40,7 +40,13 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
       @Override
       public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException();
+        // the whole body is in memory: it is available at once, and then all read
+        try {
+          listener.onDataAvailable();
+          listener.onAllDataRead();
+        } catch (IOException e) {
+          listener.onError(e);
+        }
       }
 
       @Override

@@ -30,7 +30,9 @@ public class QueryExpressionGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())) {
+    boolean json = request.getContentType() != null && request.getContentType().contains("json");
+    if (!json || (!"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod()))) {
+      // queries come as JSON; uploads and the rest pass untouched (and unread)
       chain.doFilter(request, response);
       return;
     }

@@ -1,11 +1,9 @@
 package org.pcm2.grants.access;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -103,20 +101,6 @@ class RoleAuthorizations implements ApplicationRunner {
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).list().stream()
-        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT).findFirst().orElse(null);
-    if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(group);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    } else if (List.of(permissions).stream().allMatch(authorization::isPermissionGranted)) {
-      return;
-    }
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizations.saveAuthorization(authorization);
+    Grants.toGroup(authorizations, group, resource, resourceId, permissions);
   }
 }

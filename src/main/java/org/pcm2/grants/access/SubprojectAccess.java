@@ -1,13 +1,8 @@
 package org.pcm2.grants.access;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -30,32 +25,18 @@ public class SubprojectAccess implements ExecutionListener {
     String facilitator = (String) execution.getVariable(Var.FACILITATOR_ID);
     AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      grant(authorizations, leaders, null, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
-      grant(authorizations, leaders, null, Resources.HISTORIC_PROCESS_INSTANCE, instance,
-          HistoricProcessInstancePermissions.READ);
-      grant(authorizations, null, facilitator, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
-      grant(authorizations, null, facilitator, Resources.HISTORIC_PROCESS_INSTANCE, instance,
-          HistoricProcessInstancePermissions.READ);
+      if (leaders != null) {
+        Grants.toGroup(authorizations, leaders, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
+        Grants.toGroup(authorizations, leaders, Resources.HISTORIC_PROCESS_INSTANCE, instance,
+            HistoricProcessInstancePermissions.READ);
+      }
+      if (facilitator != null) {
+        Grants.toUser(authorizations, facilitator, Resources.PROCESS_INSTANCE, instance,
+            ProcessInstancePermissions.READ);
+        Grants.toUser(authorizations, facilitator, Resources.HISTORIC_PROCESS_INSTANCE, instance,
+            HistoricProcessInstancePermissions.READ);
+      }
       return null;
     });
-  }
-
-  private static void grant(AuthorizationService authorizations, String group, String user, Resource resource,
-      String resourceId, Permission permission) {
-    if (group == null && user == null) {
-      return;
-    }
-    var query = authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId);
-    query = group != null ? query.groupIdIn(group) : query.userIdIn(user);
-    if (query.count() > 0) {
-      return;
-    }
-    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(group);
-    authorization.setUserId(user);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    authorization.addPermission(permission);
-    authorizations.saveAuthorization(authorization);
   }
 }

@@ -7,11 +7,11 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.Refusals;
+import org.pcm2.grants.system.Unchecked;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +59,6 @@ public class TaskWorkGuard implements TaskListener {
       return authentication.getGroupIds();
     }
     // a caller that named only the user: their memberships, whatever they may read themselves
-    return Context.getCommandContext().runWithoutAuthorization(() -> identity.createGroupQuery()
-        .groupMember(authentication.getUserId()).list().stream().map(Group::getId).toList());
+    return Unchecked.read(identity, () -> Actors.groupsOf(identity, authentication.getUserId()));
   }
 }

@@ -9,8 +9,4 @@ public record AwardRound(String code, String cycleCode, String processInstanceId
   public static final String SELECTING = "SELECTING";
   public static final String APPROVED = "APPROVED";
   public static final String CLOSED = "CLOSED";
-
-  public long remaining() {
-    return budget - selected;
-  }
 }

@@ -19,8 +19,12 @@ public final class Actors {
    * so that the engine's authorizations of their groups apply. Clear it when done.
    */
   public static void authenticate(IdentityService identity, String userId) {
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(userId, groups);
+    identity.setAuthentication(userId, groupsOf(identity, userId));
+  }
+
+  /** The ids of the groups the person belongs to (their roles and their commune). */
+  public static List<String> groupsOf(IdentityService identity, String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
   }
 
   public static String current(ProcessEngineServices services, String fallback) {

@@ -1,18 +1,16 @@
 package org.pcm2.grants.tasklist;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.pcm2.grants.access.Grants;
 import org.pcm2.grants.award.AwardRoundProcess;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.proposal.SubprojectGrantProcess;
@@ -100,16 +98,7 @@ public class TasklistFilters implements ApplicationRunner {
     }
     filters.saveFilter(filter.setQuery(query).setProperties(properties));
     for (String group : groups) {
-      boolean granted = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
-          .resourceId(filter.getId()).groupIdIn(group).count() > 0;
-      if (!granted) {
-        Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        read.setGroupId(group);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(filter.getId());
-        read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
-      }
+      Grants.toGroup(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
   }
 
