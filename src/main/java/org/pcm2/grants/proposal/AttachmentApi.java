@@ -27,10 +27,12 @@ import org.springframework.web.multipart.MultipartFile;
 class AttachmentApi {
 
   private final Attachments attachments;
+  private final AttachmentList attachmentList;
   private final SubprojectQueries queries;
 
-  AttachmentApi(Attachments attachments, SubprojectQueries queries) {
+  AttachmentApi(Attachments attachments, AttachmentList attachmentList, SubprojectQueries queries) {
     this.attachments = attachments;
+    this.attachmentList = attachmentList;
     this.queries = queries;
   }
 
@@ -43,7 +45,7 @@ class AttachmentApi {
     if (!viewer.isDwc() && !viewer.userId().equals(subproject.facilitatorId())) {
       throw new NotFoundException("Chỉ cán bộ hỗ trợ của tiểu dự án hoặc DWC tải lên / only its facilitator or DWC");
     }
-    return ResponseEntity.status(201).body(attachments.store(code, kind, file.getOriginalFilename(), file.getBytes(),
+    return ResponseEntity.status(201).body(attachmentList.add(code, kind, file.getOriginalFilename(), file.getBytes(),
         viewer.userId()));
   }
 

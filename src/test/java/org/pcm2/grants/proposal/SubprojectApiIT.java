@@ -35,6 +35,8 @@ class SubprojectApiIT extends PostgresIntegrationTest {
   private int port;
   @Autowired
   private JdbcClient jdbc;
+  @Autowired
+  private org.camunda.bpm.engine.TaskService taskService;
 
   private ApiClient facilitator;
 
@@ -276,6 +278,7 @@ class SubprojectApiIT extends PostgresIntegrationTest {
   @Test
   void attachmentsAreCheckedByTheirBytesKeptAndReturnedIntact() throws Exception {
     String code = submit("CBG0574303");
+    assertThat(attachmentListOfOpenTask(code)).isEqualTo("Chưa có tệp đính kèm / no attachments yet");
     byte[] pdf = ("%PDF-1.4\nBiên bản họp thôn ngày 15/10/2026\n%%EOF").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     HttpResponse<String> uploaded = facilitator.upload("/api/subprojects/" + code + "/attachments", "kind", "MINUTES",
         "Biên bản họp.pdf", pdf);
@@ -300,6 +303,15 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     assertThat(huge.statusCode()).isEqualTo(413);
     assertProblem(facilitator.upload("/api/subprojects/" + code + "/attachments", "kind", "VIDEO", "a.pdf", pdf), "kind");
     assertThat(JSON.readTree(facilitator.get("/api/subprojects/" + code + "/attachments").body())).hasSize(1);
+    // the leader's review form shows the file (and only the one kept)
+    assertThat(attachmentListOfOpenTask(code)).isEqualTo("• Biên bản họp: Biên bản họp.pdf (" + pdf.length + " B) — /api/subprojects/"
+        + code + "/attachments/" + attachment.get("id").asLong());
+  }
+
+  private String attachmentListOfOpenTask(String code) {
+    org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .singleResult();
+    return (String) taskService.getVariableLocal(review.getId(), "attachmentList");
   }
 
   private static Arguments bad(String name, Consumer<ObjectNode> change, String field) {

@@ -91,6 +91,13 @@ public final class TasklistBrowser implements AutoCloseable {
     pause(1000);
   }
 
+  /** Closes the open dialog (the start form) without sending it. */
+  public void closeDialog() {
+    driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    pause(500);
+  }
+
   /** Types into the form field of the key (text, textarea or number). */
   public void fill(String key, String value) {
     WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='Field_" + key + "']")));
@@ -99,17 +106,37 @@ public final class TasklistBrowser implements AutoCloseable {
     field.sendKeys(value);
   }
 
-  /** Chooses a date in the form-js date field of the key, in the picker's own pattern. */
+  /** Types a date into the form-js date field of the key; the field must ask for dd/mm/yyyy. */
   public void date(String key, LocalDate date) {
     WebElement field = wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("input[id$='Field_" + key + "-date']")));
     String pattern = field.getAttribute("placeholder");
-    String text = pattern != null && pattern.toLowerCase().startsWith("dd")
-        ? date.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) : date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    if (!"dd/mm/yyyy".equalsIgnoreCase(pattern)) {
+      throw new AssertionError("date field " + key + " asks for " + pattern + ", not dd/mm/yyyy");
+    }
+    String text = date.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
     field.click();
     field.sendKeys(text);
     field.sendKeys(Keys.TAB); // (Escape would close the start dialog)
+  }
+
+  /** Scrolls the form to the field of the key. */
+  public void show(String key) {
+    WebElement field = driver.findElement(By.xpath("//*[@id and substring(@id, string-length(@id) - string-length('Field_"
+        + key + "') + 1) = 'Field_" + key + "']/ancestor::*[contains(@class,'fjs-form-field')][1]"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", field);
+    pause(300);
+  }
+
+  /** The value of the form field of the key (text, textarea, number). */
+  public String value(String key) {
+    return driver.findElement(By.cssSelector("[id$='Field_" + key + "']")).getAttribute("value");
+  }
+
+  /** What the form-js date field of the key shows. */
+  public String dateShown(String key) {
+    return driver.findElement(By.cssSelector("input[id$='Field_" + key + "-date']")).getAttribute("value");
   }
 
   /** Picks an option of a form-js select by its label. */

@@ -2,10 +2,13 @@ package org.pcm2.grants.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.TasklistBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +50,14 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
       assertThat(facilitator.text()).contains("Việc của tôi", "Bắt đầu quy trình");
       facilitator.screenshot("01-facilitator-tasklist");
       facilitator.startProcess("Chu trình tài trợ tiểu dự án");
+      facilitator.press("Bắt đầu");
+      facilitator.waitForText("Bắt buộc nhập. / Field is required.");
+      assertThat(facilitator.text()).doesNotContain("Quy trình đã được bắt đầu.");
+      facilitator.screenshot("02a-facilitator-start-form-refused-empty");
+      // form-js, once a send was refused, drops the first click after a field is left: start afresh
+      facilitator.closeDialog();
+      facilitator.startProcess("Chu trình tài trợ tiểu dự án");
+      assertThat(facilitator.text()).contains("Chọn / Select");
       facilitator.fill("title", TITLE);
       facilitator.select("fundCode", "Quỹ quản lý cộng đồng");
       facilitator.fill("cycleCode", "CM-2026-1");
@@ -54,6 +65,7 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
       facilitator.fill("objectives", "Mái nhà văn hóa không còn dột trước mùa mưa");
       facilitator.fill("activities", "Họp dân, mua tôn, thay mái, nghiệm thu");
       facilitator.fill("requestedGrant", "14000000");
+      facilitator.waitForText("= 14.000.000 ₫");
       facilitator.fill("contributionCash", "2000000");
       facilitator.fill("contributionLabour", "2500000");
       facilitator.date("plannedStart", LocalDate.now().plusDays(10));
@@ -67,12 +79,21 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
       facilitator.screenshot("03-facilitator-started");
     }
     String code = jdbc.sql("SELECT code FROM subproject WHERE title = ?").param(TITLE).query(String.class).single();
+    // the minutes, uploaded through the API, are listed in the leader's form
+    assertThat(new ApiClient(base, "facilitator1", "demo").upload("/api/subprojects/" + code + "/attachments", "kind",
+        "MINUTES", "Biên bản họp xóm.pdf", "%PDF-1.4\nBiên bản\n%%EOF".getBytes(StandardCharsets.UTF_8))
+        .statusCode()).isEqualTo(201);
 
     try (TasklistBrowser leader = new TasklistBrowser(base).login("leader1")) {
       leader.openFilter("Việc chờ xã tôi");
       leader.waitForText(code);
       leader.openTask("Xã xem xét đề xuất", code);
-      assertThat(leader.text()).contains(TITLE, "Xã Hoàng Nông");
+      assertThat(leader.text()).contains(TITLE, "Xã Hoàng Nông", "14.000.000", "₫");
+      assertThat(leader.dateShown("plannedStart")).matches("\\d{2}/\\d{2}/\\d{4}")
+          .isEqualTo(LocalDate.now().plusDays(10).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+      assertThat(leader.value("attachmentList")).startsWith("• Biên bản họp: Biên bản họp xóm.pdf");
+      leader.show("requestedGrant");
+      leader.screenshot("04a-leader-review-amounts-and-dates");
       leader.choose("Nhất trí đề xuất");
       leader.fill("reviewComment", "Xã nhất trí, dân đã họp bàn");
       leader.screenshot("04-leader-review");

@@ -1,0 +1,109 @@
+package org.pcm2.grants.proposal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.pcm2.grants.system.Unchecked;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sub-project's attachments as the Tasklist's forms show them (read-only field
+ * {@code attachmentList}): one line a file with its kind, size and download address. The
+ * list is a variable of each open task of the grant cycle, written when the task is created
+ * and again after each upload; being the task's own, a form sent back with an older list
+ * changes nothing that outlives the task.
+ */
+@Component
+class AttachmentList extends AbstractProcessEnginePlugin implements TaskListener {
+
+  static final String VARIABLE = "attachmentList";
+
+  private final Attachments attachments;
+  private final TaskService tasks;
+  private final IdentityService identity;
+
+  AttachmentList(Attachments attachments, @Lazy TaskService tasks, @Lazy IdentityService identity) {
+    this.attachments = attachments;
+    this.tasks = tasks;
+    this.identity = identity;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    GrantCycleParseListener.register(configuration, new GrantCycleParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (inGrantCycle(activity)) {
+          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+              .addTaskListener(TaskListener.EVENTNAME_CREATE, AttachmentList.this);
+        }
+      }
+    });
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String code = task.getExecution().getProcessBusinessKey();
+    if (code != null) {
+      task.setVariableLocal(VARIABLE, text(attachments.list(code)));
+    }
+  }
+
+  /** Keeps a file and shows it on the sub-project's open tasks, both or neither. */
+  @Transactional
+  public Attachments.Attachment add(String code, String kind, String fileName, byte[] bytes, String user) {
+    Attachments.Attachment stored = attachments.store(code, kind, fileName, bytes, user);
+    refresh(code);
+    return stored;
+  }
+
+  private void refresh(String code) {
+    String text = text(attachments.list(code));
+    Unchecked.read(identity, () -> {
+      tasks.createTaskQuery().processInstanceBusinessKey(code).processDefinitionKey(SubprojectGrantProcess.KEY).list()
+          .forEach(task -> tasks.setVariableLocal(task.getId(), VARIABLE, text));
+      return null;
+    });
+  }
+
+  static String text(List<Attachments.Attachment> files) {
+    if (files.isEmpty()) {
+      return "Chưa có tệp đính kèm / no attachments yet";
+    }
+    return files.stream().map(file -> "• " + kind(file.kind()) + ": " + file.fileName() + " (" + size(file.sizeBytes())
+        + ") — /api/subprojects/" + file.subprojectCode() + "/attachments/" + file.id())
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String kind(String kind) {
+    return switch (kind) {
+      case "MINUTES" -> "Biên bản họp";
+      case "PHOTO" -> "Ảnh";
+      case "RECEIPT" -> "Chứng từ";
+      case "REPORT" -> "Báo cáo";
+      default -> kind;
+    };
+  }
+
+  private static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return Math.round(bytes / 1024.0) + " KB";
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024)).replace('.', ',');
+  }
+}
