@@ -43,7 +43,8 @@ public class SubprojectReadModel implements ExecutionListener {
         text(v, Var.CYCLE_CODE), text(v, Var.GROUP_CODE), text(v, Var.UNIT_TYPE), text(v, Var.UNIT_CODE),
         text(v, Var.UNIT_NAME), text(v, Var.COMMUNE_CODE), text(v, Var.COMMUNE_NAME), text(v, Var.FACILITATOR_ID),
         stageName, whole(v, Var.REQUESTED_GRANT), whole(v, Var.APPROVED_GRANT), disbursed == null ? 0L : disbursed,
-        whole(v, Var.CONTRIBUTION_TOTAL), whole(v, Var.CONTRIBUTION_MOBILISED),
+        whole(v, Var.CONTRIBUTION_TOTAL), whole(v, Var.CONTRIBUTION_CASH), whole(v, Var.CONTRIBUTION_LABOUR),
+        whole(v, Var.CONTRIBUTION_MATERIALS), whole(v, Var.CONTRIBUTION_MOBILISED),
         integer(v, Var.BENEFICIARIES_WOMEN), integer(v, Var.BENEFICIARIES_MEN), integer(v, Var.BENEFICIARIES_POOR),
         integer(v, Var.BENEFICIARIES_ETHNIC_MINORITY), integer(v, Var.WOMEN_REACHED), integer(v, Var.MEN_REACHED),
         sqlDate(date(v, Var.PLANNED_START)), sqlDate(date(v, Var.PLANNED_END)),
@@ -52,7 +53,7 @@ public class SubprojectReadModel implements ExecutionListener {
         UPDATE subproject SET process_instance_id = ?, title = ?, fund_code = ?, cycle_code = ?, group_code = ?,
             unit_type = ?, unit_code = ?, unit_name = ?, commune_code = ?, commune_name = ?, facilitator_id = ?,
             stage = COALESCE(?, stage), requested_grant = ?, approved_grant = ?, disbursed = ?, contribution_planned = ?,
-            contribution_mobilised = ?, beneficiaries_women = ?, beneficiaries_men = ?, beneficiaries_poor = ?,
+            contribution_cash = ?, contribution_labour = ?, contribution_materials = ?, contribution_mobilised = ?, beneficiaries_women = ?, beneficiaries_men = ?, beneficiaries_poor = ?,
             beneficiaries_ethnic = ?, women_reached = ?, men_reached = ?, planned_start = ?, planned_end = ?,
             evaluation_score = ?, updated_at = ?
         WHERE code = ?
@@ -61,11 +62,11 @@ public class SubprojectReadModel implements ExecutionListener {
       jdbc.sql("""
           INSERT INTO subproject (process_instance_id, title, fund_code, cycle_code, group_code, unit_type, unit_code,
               unit_name, commune_code, commune_name, facilitator_id, stage, requested_grant, approved_grant, disbursed,
-              contribution_planned, contribution_mobilised, beneficiaries_women, beneficiaries_men, beneficiaries_poor,
+              contribution_planned, contribution_cash, contribution_labour, contribution_materials, contribution_mobilised, beneficiaries_women, beneficiaries_men, beneficiaries_poor,
               beneficiaries_ethnic, women_reached, men_reached, planned_start, planned_end, evaluation_score,
               updated_at, code, submitted_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'SUBMITTED'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                  ?, ?)
+                  ?, ?, ?, ?, ?)
           """).params(append(values, now)).update();
     }
   }

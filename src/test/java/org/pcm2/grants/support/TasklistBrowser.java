@@ -64,6 +64,36 @@ public final class TasklistBrowser implements AutoCloseable {
     return this;
   }
 
+  /** Opens a page of the application in this signed-in browser. */
+  public void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  /** Fetches an address with this browser's sign-in: "status content-type", a line break, the body. */
+  public String fetch(String url) {
+    return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type')"
+            + " + '\\n' + t))).catch(e => done('failed ' + e));", url);
+  }
+
+  /** Waits until an element of the selector is on the page. */
+  public WebElement waitFor(String css) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+  }
+
+  /** Takes a picture of the whole page, however long. */
+  public Path fullScreenshot(String name) {
+    Object height = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, Math.max(1000,
+        ((Number) height).intValue() + 200)));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+    }
+  }
+
   public void openFilter(String name) {
     click(By.xpath("//*[contains(@class,'filters')]//a[contains(normalize-space(.), '" + name + "')]"));
     pause(1500);

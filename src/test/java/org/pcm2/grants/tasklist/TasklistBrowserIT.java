@@ -136,6 +136,17 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
       assertThat(outsider.text()).doesNotContain(code).doesNotContain(TITLE);
     }
 
+    try (TasklistBrowser officer = new TasklistBrowser(base).login("officer1")) {
+      // the dashboard opens with the Tasklist's sign-in, and counts the tranche just paid
+      officer.open("/reports/portfolio?cycle=CM-2026-1&groupBy=commune");
+      officer.waitFor("#charts[data-drawn='true']");
+      assertThat(officer.text()).contains("Báo cáo danh mục tiểu dự án", "Xã Hoàng Nông", "Tổng cộng / Total",
+          "14.000.000");
+      String csv = officer.fetch(officer.waitFor("#csv-semicolon").getAttribute("href"));
+      assertThat(csv).startsWith("200 text/csv").contains("Xã / Commune;", "Xã Hoàng Nông;", "Tổng cộng / Total");
+      officer.fullScreenshot("09-officer-dashboard");
+    }
+
     assertThat(jdbc.sql("SELECT kind || ':' || amount FROM ledger_entry WHERE subproject_code = ? ORDER BY id")
         .param(code).query(String.class).list()).containsExactly("COMMIT:14000000", "DISBURSE:14000000");
     assertThat(jdbc.sql("SELECT stage FROM subproject WHERE code = ?").param(code).query(String.class).single())

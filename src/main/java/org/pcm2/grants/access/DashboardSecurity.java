@@ -1,0 +1,84 @@
+package org.pcm2.grants.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sign-in for the report pages ({@code /reports/**}): whoever is signed in to the Tasklist
+ * (Camunda's webapp session) opens them as they are, with the groups the webapps found for
+ * them; anyone else is asked for the same user and password by the browser (HTTP Basic).
+ * The pages only read, so there is no form to forge.
+ */
+@Configuration(proxyBeanMethods = false)
+class DashboardSecurity {
+
+  static final String ENGINE = "default";
+
+  @Bean
+  SecurityFilterChain dashboardFilterChain(HttpSecurity http) throws Exception {
+    AuthenticationEntryPoint askToSignIn = DashboardSecurity::askToSignIn;
+    return http.securityMatcher("/reports/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .addFilterBefore(new WebappSession(), BasicAuthenticationFilter.class)
+        .httpBasic(basic -> basic.authenticationEntryPoint(askToSignIn))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(askToSignIn))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/reports/**")) // GET only: nothing to forge
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+        .build();
+  }
+
+  private static void askToSignIn(HttpServletRequest request, HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException e) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", "Basic realm=\"PCM2\", charset=\"UTF-8\"");
+    response.setContentType("text/html;charset=UTF-8");
+    response.getOutputStream().write(("""
+        <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Cần đăng nhập</title></head><body>
+        <p>Cần đăng nhập: hãy đăng nhập <a href="/camunda/app/tasklist/">Danh sách việc</a> rồi mở lại trang này.</p>
+        <p lang="en">Sign in to the <a href="/camunda/app/tasklist/">Tasklist</a> first, then open this page again.</p>
+        </body></html>""").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Takes the person signed in to the Camunda webapps in this browser session, if any. */
+  static final class WebappSession extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      HttpSession session = request.getSession(false);
+      if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        if (authentications != null
+            && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user
+            && user.getIdentityId() != null) {
+          List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+          SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+              user.getIdentityId(), null, groups.stream().map(SimpleGrantedAuthority::new).toList()));
+        }
+      }
+      chain.doFilter(request, response);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.pcm2.grants.reporting;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A portfolio report: one line a group (or one line for all), and the total. */
+public record Portfolio(PortfolioQuery query, List<Line> lines, Figures total) {
+
+  /** The group a line stands for (dimension key → code and name) and its figures. */
+  public record Line(Map<String, Named> group, Figures figures) {
+  }
+
+  /** A code and the name it has in the directory. */
+  public record Named(String code, String name) {
+  }
+
+  /**
+   * The summed figures of a set of sub-projects; money in đồng. Shares, averages and costs
+   * per person are worked out from the sums, so a total is exactly the sum of its lines.
+   */
+  public record Figures(long subprojects, Map<Stage, Long> stages, long requested, long approved, long released,
+      long disbursed, long contributionPlanned, long contributionCash, long contributionLabour,
+      long contributionMaterials, long contributionMobilised, long disbursedWhereMobilised, long beneficiariesWomen,
+      long beneficiariesMen, long beneficiariesPoor, long beneficiariesEthnicMinority, long womenReached,
+      long menReached, long disbursedWhereReached, double scoreSum, long scored, long awards, long awarded,
+      long awardPaid) {
+
+    public static final Figures NONE = new Figures(0, new EnumMap<>(Stage.class), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public Figures {
+      Map<Stage, Long> all = new LinkedHashMap<>();
+      for (Stage stage : Stage.values()) {
+        all.put(stage, stages.getOrDefault(stage, 0L));
+      }
+      stages = all;
+    }
+
+    /** Approved and not yet paid out nor returned to the envelope. */
+    @JsonProperty
+    public long remaining() {
+      return approved - released - disbursed;
+    }
+
+    /** The community's planned share of the sub-projects' cost (grant requested + contribution), in %. */
+    @JsonProperty
+    public Double contributionSharePlanned() {
+      return percent(contributionPlanned, contributionPlanned + requested);
+    }
+
+    /** The share the community actually mobilised of what was spent (grant disbursed + mobilised), in %. */
+    @JsonProperty
+    public Double contributionShareMobilised() {
+      return percent(contributionMobilised, contributionMobilised + disbursedWhereMobilised);
+    }
+
+    @JsonProperty
+    public long beneficiariesPlanned() {
+      return beneficiariesWomen + beneficiariesMen;
+    }
+
+    @JsonProperty
+    public long beneficiariesReached() {
+      return womenReached + menReached;
+    }
+
+    /** Grant requested per person the proposals plan to reach, in đồng. */
+    @JsonProperty
+    public Long costPerBeneficiaryPlanned() {
+      return perPerson(requested, beneficiariesPlanned());
+    }
+
+    /** Grant disbursed per person reached, over the sub-projects that reported whom they reached. */
+    @JsonProperty
+    public Long costPerBeneficiaryReached() {
+      return perPerson(disbursedWhereReached, beneficiariesReached());
+    }
+
+    /** The commune leaders' average evaluation score (0–100), over the evaluated sub-projects. */
+    @JsonProperty
+    public Double averageScore() {
+      return scored == 0 ? null : Math.round(scoreSum / scored * 10) / 10.0;
+    }
+
+    public Figures plus(Figures o) {
+      Map<Stage, Long> sum = new EnumMap<>(Stage.class);
+      for (Stage stage : Stage.values()) {
+        sum.put(stage, stages.get(stage) + o.stages.get(stage));
+      }
+      return new Figures(subprojects + o.subprojects, sum, requested + o.requested, approved + o.approved,
+          released + o.released, disbursed + o.disbursed, contributionPlanned + o.contributionPlanned,
+          contributionCash + o.contributionCash, contributionLabour + o.contributionLabour,
+          contributionMaterials + o.contributionMaterials, contributionMobilised + o.contributionMobilised,
+          disbursedWhereMobilised + o.disbursedWhereMobilised, beneficiariesWomen + o.beneficiariesWomen,
+          beneficiariesMen + o.beneficiariesMen, beneficiariesPoor + o.beneficiariesPoor,
+          beneficiariesEthnicMinority + o.beneficiariesEthnicMinority, womenReached + o.womenReached,
+          menReached + o.menReached, disbursedWhereReached + o.disbursedWhereReached, scoreSum + o.scoreSum,
+          scored + o.scored, awards + o.awards, awarded + o.awarded, awardPaid + o.awardPaid);
+    }
+
+    private static Double percent(long part, long whole) {
+      return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
+    }
+
+    private static Long perPerson(long amount, long people) {
+      return people == 0 ? null : Math.round((double) amount / people);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.pcm2.grants.reporting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The portfolio report as JSON ({@code /api/reports/portfolio}) and as CSV, on the API (HTTP
+ * Basic) and beside the dashboard ({@code /reports/portfolio.csv}, the webapps' sign-in).
+ */
+@RestController
+@Tag(name = "Báo cáo / Reports")
+class PortfolioApi {
+
+  private final PortfolioReport report;
+
+  PortfolioApi(PortfolioReport report) {
+    this.report = report;
+  }
+
+  @GetMapping("/api/reports/portfolio")
+  @Operation(summary = "Báo cáo danh mục tiểu dự án (DWC: tất cả; lãnh đạo xã: xã mình) / Portfolio report")
+  Portfolio portfolio(@RequestParam(required = false) String province,
+      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
+      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
+      @RequestParam(required = false) String groupBy, Authentication user) {
+    return report.report(Viewer.of(user),
+        PortfolioQuery.parse(province, district, commune, fund, cycle, groupBy));
+  }
+
+  @GetMapping({"/api/reports/portfolio.csv", "/reports/portfolio.csv"})
+  @Operation(summary = "Báo cáo danh mục dạng CSV cho Excel (UTF-8, ; hoặc ,) / Portfolio report as CSV for Excel")
+  void portfolioCsv(@RequestParam(required = false) String province,
+      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
+      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
+      @RequestParam(required = false) String groupBy, @RequestParam(required = false) String separator,
+      Authentication user, HttpServletResponse response) throws IOException {
+    char delimiter = PortfolioCsv.separator(separator);
+    Portfolio portfolio = report.report(Viewer.of(user),
+        PortfolioQuery.parse(province, district, commune, fund, cycle, groupBy));
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .filename("bao-cao-danh-muc-" + LocalDate.now() + ".csv").build().toString());
+    PortfolioCsv.write(portfolio, delimiter, response.getOutputStream());
+  }
+}

@@ -1,0 +1,116 @@
+package org.pcm2.grants.reporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.pcm2.grants.reporting.Portfolio.Figures;
+import org.pcm2.grants.reporting.PortfolioQuery.Dimension;
+import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.InvalidInputException;
+
+/**
+ * The portfolio as a CSV file that Excel opens with its Vietnamese intact: UTF-8 with a
+ * byte order mark, {@code ;} (Excel's separator where the decimal mark is a comma, as in
+ * Vietnam; decimals then written 12,5) or {@code ,} (decimals 12.5), one line a group and a
+ * last line of totals.
+ */
+public final class PortfolioCsv {
+
+  private record Column(String header, Function<Figures, Object> value) {
+  }
+
+  private static final List<Column> FIGURES = new ArrayList<>();
+
+  static {
+    FIGURES.add(new Column("Số tiểu dự án / Sub-projects", Figures::subprojects));
+    for (Stage stage : Stage.values()) {
+      FIGURES.add(new Column(stage.label() + " / " + stage.name(), f -> f.stages().get(stage)));
+    }
+    FIGURES.add(new Column("Đề nghị (₫) / Requested", Figures::requested));
+    FIGURES.add(new Column("Đã duyệt (₫) / Approved", Figures::approved));
+    FIGURES.add(new Column("Đã giải ngân (₫) / Disbursed", Figures::disbursed));
+    FIGURES.add(new Column("Hoàn lại quỹ (₫) / Released", Figures::released));
+    FIGURES.add(new Column("Còn phải chi (₫) / Remaining", Figures::remaining));
+    FIGURES.add(new Column("Đối ứng dự kiến (₫) / Contribution planned", Figures::contributionPlanned));
+    FIGURES.add(new Column("Đối ứng tiền mặt (₫) / Cash", Figures::contributionCash));
+    FIGURES.add(new Column("Đối ứng ngày công (₫) / Labour", Figures::contributionLabour));
+    FIGURES.add(new Column("Đối ứng vật tư (₫) / Materials", Figures::contributionMaterials));
+    FIGURES.add(new Column("Tỷ lệ đối ứng dự kiến (%) / Planned share", Figures::contributionSharePlanned));
+    FIGURES.add(new Column("Đối ứng đã huy động (₫) / Contribution mobilised", Figures::contributionMobilised));
+    FIGURES.add(new Column("Tỷ lệ đối ứng thực tế (%) / Mobilised share", Figures::contributionShareMobilised));
+    FIGURES.add(new Column("Nữ hưởng lợi dự kiến / Women planned", Figures::beneficiariesWomen));
+    FIGURES.add(new Column("Nam hưởng lợi dự kiến / Men planned", Figures::beneficiariesMen));
+    FIGURES.add(new Column("Hộ nghèo / Poor households", Figures::beneficiariesPoor));
+    FIGURES.add(new Column("Người dân tộc thiểu số / Ethnic minority", Figures::beneficiariesEthnicMinority));
+    FIGURES.add(new Column("Nữ được hưởng lợi / Women reached", Figures::womenReached));
+    FIGURES.add(new Column("Nam được hưởng lợi / Men reached", Figures::menReached));
+    FIGURES.add(new Column("Điểm đánh giá trung bình / Average score", Figures::averageScore));
+    FIGURES.add(new Column("Chi phí/người dự kiến (₫) / Cost per person planned", Figures::costPerBeneficiaryPlanned));
+    FIGURES.add(new Column("Chi phí/người thực tế (₫) / Cost per person reached", Figures::costPerBeneficiaryReached));
+    FIGURES.add(new Column("Số giải thưởng / Awards", Figures::awards));
+    FIGURES.add(new Column("Tiền thưởng (₫) / Awarded", Figures::awarded));
+    FIGURES.add(new Column("Thưởng đã trả (₫) / Award paid", Figures::awardPaid));
+  }
+
+  private PortfolioCsv() {
+  }
+
+  /** The separator asked for: {@code ;} when none is given. */
+  public static char separator(String asked) {
+    if (asked == null || asked.isBlank() || asked.equals(";") || asked.equalsIgnoreCase("semicolon")) {
+      return ';';
+    }
+    if (asked.equals(",") || asked.equalsIgnoreCase("comma")) {
+      return ',';
+    }
+    throw new InvalidInputException(List.of(new FieldError("separator",
+        "chỉ nhận ; hoặc , / only ; or , (semicolon or comma), not '" + asked + "'")));
+  }
+
+  public static void write(Portfolio portfolio, char separator, OutputStream out) throws IOException {
+    out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    List<String> headers = new ArrayList<>();
+    for (Dimension dimension : portfolio.query().groupBy()) {
+      headers.add(dimension.label() + " (mã / code)");
+      headers.add(dimension.label());
+    }
+    FIGURES.forEach(column -> headers.add(column.header()));
+    CSVFormat format = CSVFormat.EXCEL.builder().setDelimiter(separator).setHeader(headers.toArray(String[]::new))
+        .get();
+    try (CSVPrinter printer = new CSVPrinter(writer, format)) {
+      for (Portfolio.Line line : portfolio.lines()) {
+        List<Object> record = new ArrayList<>();
+        for (Dimension dimension : portfolio.query().groupBy()) {
+          Portfolio.Named named = line.group().get(dimension.key());
+          record.add(named.code());
+          record.add(named.name());
+        }
+        FIGURES.forEach(column -> record.add(cell(column.value().apply(line.figures()), separator)));
+        printer.printRecord(record);
+      }
+      List<Object> total = new ArrayList<>();
+      for (int i = 0; i < portfolio.query().groupBy().size(); i++) {
+        total.add(i == 0 ? "Tổng cộng / Total" : "");
+        total.add("");
+      }
+      FIGURES.forEach(column -> total.add(cell(column.value().apply(portfolio.total()), separator)));
+      printer.printRecord(total);
+    }
+  }
+
+  private static Object cell(Object value, char separator) {
+    if (value instanceof Double d) {
+      String text = Double.toString(d);
+      return separator == ';' ? text.replace('.', ',') : text;
+    }
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,233 @@
+package org.pcm2.grants.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.reporting.Portfolio.Figures;
+import org.pcm2.grants.support.ApiClient;
+import org.pcm2.grants.support.PortfolioDataSet;
+import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The portfolio report against a generated portfolio with known figures, on PostgreSQL:
+ * every line and the total to the đồng, against what was generated and against the ledger
+ * and read model summed directly; a leader's report holds their commune only; the CSV
+ * reads back through a CSV parser with its Vietnamese intact, with either separator.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortfolioReportIT extends PostgresIntegrationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> DERIVED = List.of("remaining", "contributionSharePlanned",
+      "contributionShareMobilised", "beneficiariesPlanned", "beneficiariesReached", "costPerBeneficiaryPlanned",
+      "costPerBeneficiaryReached", "averageScore");
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private JdbcTemplate jdbc;
+  @Autowired
+  private IdentityService identity;
+
+  private PortfolioDataSet data;
+  private ApiClient officer;
+
+  @BeforeAll
+  void generate() {
+    data = PortfolioDataSet.generate(jdbc, "RPT", 2, 2, 3, 40, 20261128L); // 12 communes, 480 sub-projects
+    officer = new ApiClient("http://localhost:" + port, "officer1", "demo");
+    User leader = identity.newUser("rptleader");
+    leader.setPassword("demo-Leader-2026");
+    leader.setFirstName("Lê");
+    leader.setLastName("Thị Báo Cáo");
+    identity.saveUser(leader);
+    String group = IdentityGroups.communeLeaders(data.communes().get(0));
+    if (identity.createGroupQuery().groupId(group).count() == 0) {
+      Group commune = identity.newGroup(group);
+      commune.setName("Lãnh đạo " + data.communes().get(0));
+      commune.setType(IdentityGroups.TYPE_COMMUNE);
+      identity.saveGroup(commune);
+    }
+    identity.createMembership("rptleader", group);
+    identity.createMembership("rptleader", IdentityGroups.COMMUNE_LEADERS);
+  }
+
+  @Test
+  void everyLineAndTheTotalMatchWhatWasGenerated() throws Exception {
+    JsonNode report = json(officer.get("/api/reports/portfolio?province=RPTP1&groupBy=commune,fund"));
+    int lines = 0;
+    for (JsonNode line : report.get("lines")) {
+      String commune = line.at("/group/commune/code").asText();
+      String fund = line.at("/group/fund/code").asText();
+      assertThat(line.at("/group/commune/name").asText()).startsWith("Xã Hưng Đạo 1.");
+      assertFigures(line.get("figures"), data.expected(commune, fund), commune + "/" + fund);
+      lines++;
+    }
+    assertThat(lines).isEqualTo(6 * 2); // 6 communes of province 1, both funds
+
+    JsonNode all = json(officer.get("/api/reports/portfolio?province=RPTP1&groupBy=province"));
+    Figures province1 = data.communes().stream().filter(c -> c.startsWith("RPTC1x"))
+        .map(data::expectedFor).reduce(Figures.NONE, Figures::plus);
+    assertFigures(all.at("/lines/0/figures"), province1, "province 1");
+    assertFigures(all.get("total"), province1, "total of province 1");
+
+    JsonNode both = json(officer.get("/api/reports/portfolio?groupBy=province,district,fund,cycle"));
+    Figures generated = Figures.NONE;
+    for (JsonNode line : both.get("lines")) {
+      if (line.at("/group/province/code").asText().startsWith("RPTP")) {
+        generated = generated.plus(figures(line.get("figures")));
+      }
+    }
+    assertFigures(JSON.valueToTree(generated), data.expectedTotal(), "both provinces by district, fund and cycle");
+  }
+
+  @Test
+  void moneyReconcilesWithTheLedgerAndCountsWithTheReadModel() throws Exception {
+    JsonNode total = json(officer.get("/api/reports/portfolio?province=RPTP2")).get("total");
+    String scope = "commune_code IN (SELECT c.code FROM place c JOIN place d ON d.code = c.parent_code"
+        + " WHERE d.parent_code = 'RPTP2')";
+    assertThat(total.get("approved").asLong()).isEqualTo(sum("ledger_entry", "amount", scope + " AND kind = 'COMMIT'"));
+    assertThat(total.get("disbursed").asLong())
+        .isEqualTo(sum("ledger_entry", "amount", scope + " AND kind = 'DISBURSE'"))
+        .isEqualTo(sum("subproject", "disbursed", scope));
+    assertThat(total.get("released").asLong()).isEqualTo(sum("ledger_entry", "amount", scope + " AND kind = 'RELEASE'"));
+    assertThat(total.get("remaining").asLong()).isEqualTo(
+        sum("ledger_entry", "CASE kind WHEN 'COMMIT' THEN amount ELSE -amount END", scope));
+    assertThat(total.get("subprojects").asLong()).isEqualTo(sum("subproject", "1", scope));
+    assertThat(total.get("requested").asLong()).isEqualTo(sum("subproject", "requested_grant", scope));
+    assertThat(total.get("contributionPlanned").asLong()).isEqualTo(sum("subproject", "contribution_planned", scope))
+        .isEqualTo(total.get("contributionCash").asLong() + total.get("contributionLabour").asLong()
+            + total.get("contributionMaterials").asLong());
+    assertThat(total.get("awarded").asLong()).isEqualTo(jdbc.queryForObject("SELECT COALESCE(SUM(w.amount), 0)"
+        + " FROM award w JOIN award_round r ON r.code = w.round_code AND r.status = 'CLOSED'"
+        + " JOIN subproject s ON s.code = w.subproject_code WHERE s." + scope, Long.class));
+    long byStage = 0;
+    for (JsonNode count : total.get("stages")) {
+      byStage += count.asLong();
+    }
+    assertThat(byStage).isEqualTo(total.get("subprojects").asLong());
+    System.out.printf("Reconciled province RPTP2: %d sub-projects, approved %,d ₫, disbursed %,d ₫, released %,d ₫,"
+        + " remaining %,d ₫, awarded %,d ₫ — equal to the ledger and the read model%n",
+        total.get("subprojects").asLong(), total.get("approved").asLong(), total.get("disbursed").asLong(),
+        total.get("released").asLong(), total.get("remaining").asLong(), total.get("awarded").asLong());
+  }
+
+  @Test
+  void aLeadersReportHoldsTheirCommuneOnly() throws Exception {
+    String own = data.communes().get(0);
+    ApiClient leader = new ApiClient("http://localhost:" + port, "rptleader", "demo-Leader-2026");
+    JsonNode report = json(leader.get("/api/reports/portfolio?groupBy=commune"));
+    assertThat(report.get("lines")).hasSize(1);
+    assertThat(report.at("/lines/0/group/commune/code").asText()).isEqualTo(own);
+    assertFigures(report.get("total"), data.expectedFor(own), "leader's own commune");
+    // a filter cannot widen it: the province of several communes still gives the leader's one
+    assertFigures(json(leader.get("/api/reports/portfolio?province=RPTP1")).get("total"), data.expectedFor(own),
+        "leader with a province filter");
+
+    HttpResponse<String> other = leader.get("/api/reports/portfolio?commune=" + data.communes().get(1));
+    assertThat(other.statusCode()).isEqualTo(400);
+    assertThat(json(other).at("/errors/0/field").asText()).isEqualTo("commune");
+    assertThat(new ApiClient("http://localhost:" + port, "facilitator1", "demo").get("/api/reports/portfolio")
+        .statusCode()).isEqualTo(403);
+    String csv = new String(leader.download("/api/reports/portfolio.csv?groupBy=commune").body(),
+        StandardCharsets.UTF_8);
+    assertThat(csv).contains("Xã Hưng Đạo 1.1.1").doesNotContain("Xã Hưng Đạo 1.1.2");
+  }
+
+  @Test
+  void badFiltersAreNamed() throws Exception {
+    assertField(officer.get("/api/reports/portfolio?groupBy=village"), "groupBy");
+    assertField(officer.get("/api/reports/portfolio?province=NOPE9"), "province");
+    assertField(officer.get("/api/reports/portfolio?cycle=x%27%3B--"), "cycle");
+    assertField(officer.get("/api/reports/portfolio.csv?separator=%7C"), "separator");
+  }
+
+  @Test
+  void theCsvReadsBackWithItsVietnameseAndFigures() throws Exception {
+    JsonNode report = json(officer.get("/api/reports/portfolio?province=RPTP1&groupBy=commune"));
+    for (String separator : List.of(";", ",")) {
+      HttpResponse<byte[]> download = officer.download("/api/reports/portfolio.csv?province=RPTP1&groupBy=commune"
+          + "&separator=" + (separator.equals(";") ? "%3B" : "%2C"));
+      assertThat(download.statusCode()).isEqualTo(200);
+      assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+      assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".csv");
+      byte[] bytes = download.body();
+      assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte order mark")
+          .containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+      String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+      try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.EXCEL.builder()
+          .setDelimiter(separator.charAt(0)).setHeader().setSkipHeaderRecord(true).get())) {
+        assertThat(parser.getHeaderNames()).contains("Xã / Commune", "Số tiểu dự án / Sub-projects",
+            "Đối ứng ngày công (₫) / Labour", "Nữ được hưởng lợi / Women reached", "Đã đóng / CLOSED");
+        List<CSVRecord> records = parser.getRecords();
+        assertThat(records).hasSize(report.get("lines").size() + 1);
+        for (int i = 0; i < report.get("lines").size(); i++) {
+          JsonNode line = report.get("lines").get(i);
+          CSVRecord record = records.get(i);
+          assertThat(record.get("Xã / Commune")).isEqualTo(line.at("/group/commune/name").asText())
+              .startsWith("Xã Hưng Đạo");
+          assertThat(Long.parseLong(record.get("Đã giải ngân (₫) / Disbursed")))
+              .isEqualTo(line.at("/figures/disbursed").asLong());
+          String share = record.get("Tỷ lệ đối ứng dự kiến (%) / Planned share");
+          assertThat(Double.parseDouble(share.replace(',', '.')))
+              .isEqualTo(line.at("/figures/contributionSharePlanned").asDouble());
+          assertThat(share).doesNotContain(separator.equals(";") ? "." : ",");
+        }
+        CSVRecord total = records.get(records.size() - 1);
+        assertThat(total.get(0)).isEqualTo("Tổng cộng / Total");
+        assertThat(Long.parseLong(total.get("Đề nghị (₫) / Requested")))
+            .isEqualTo(report.at("/total/requested").asLong());
+      }
+    }
+  }
+
+  private long sum(String table, String expression, String where) {
+    return jdbc.queryForObject("SELECT COALESCE(SUM(" + expression + "), 0) FROM " + table + " WHERE " + where,
+        Long.class);
+  }
+
+  private static void assertFigures(JsonNode actual, Figures expected, String what) {
+    Figures figures = figures(actual);
+    assertThat(figures).as(what).usingRecursiveComparison().ignoringFields("scoreSum").isEqualTo(expected);
+    assertThat(figures.scoreSum()).as(what + " score sum").isCloseTo(expected.scoreSum(), within(1e-6));
+    assertThat(actual.get("remaining").asLong()).isEqualTo(expected.remaining());
+    if (expected.averageScore() != null) {
+      assertThat(actual.get("averageScore").asDouble()).isEqualTo(expected.averageScore());
+    }
+  }
+
+  private static Figures figures(JsonNode node) {
+    return JSON.convertValue(((ObjectNode) node.deepCopy()).without(DERIVED), Figures.class);
+  }
+
+  private static void assertField(HttpResponse<String> response, String field) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).at("/errors/0/field").asText()).isEqualTo(field);
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isIn(200, 400);
+    return JSON.readTree(response.body());
+  }
+}

@@ -1,0 +1,211 @@
+package org.pcm2.grants.support;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.pcm2.grants.reporting.Portfolio.Figures;
+import org.pcm2.grants.reporting.Stage;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A generated portfolio written straight into the tables the report reads (places, funding
+ * cycles, the read model, the ledger, award rounds and awards), every sub-project consistent
+ * with its stage: money committed once approved, paid in tranches, returned on cancellation;
+ * results and scores once reported and evaluated; awards for some closed ones. It keeps the
+ * figures it wrote, so a report over it can be checked to the đồng.
+ *
+ * <p>The bulk path of the benchmark as well: the same rows the workflow would leave, without
+ * the workflow, at any scale (communes × sub-projects per commune).
+ */
+public final class PortfolioDataSet {
+
+  /** Sums by commune and fund, as the report groups them. */
+  private final Map<String, Figures> byCommuneAndFund = new LinkedHashMap<>();
+  private final List<String> communes = new ArrayList<>();
+  private final String prefix;
+
+  private PortfolioDataSet(String prefix) {
+    this.prefix = prefix;
+  }
+
+  public String province(int i) {
+    return prefix + "P" + i;
+  }
+
+  public List<String> communes() {
+    return communes;
+  }
+
+  public String cycle(String fund) {
+    return prefix + "-" + fund;
+  }
+
+  public Figures expected(String commune, String fund) {
+    return byCommuneAndFund.getOrDefault(commune + "/" + fund, Figures.NONE);
+  }
+
+  public Figures expectedTotal() {
+    return byCommuneAndFund.values().stream().reduce(Figures.NONE, Figures::plus);
+  }
+
+  public Figures expectedFor(String commune) {
+    return byCommuneAndFund.entrySet().stream().filter(e -> e.getKey().startsWith(commune + "/"))
+        .map(Map.Entry::getValue).reduce(Figures.NONE, Figures::plus);
+  }
+
+  /**
+   * Writes provinces × districts × communes, each commune with {@code perCommune}
+   * sub-projects spread over both funds and every stage. Codes start with the prefix
+   * (letters and digits), so several data sets live side by side.
+   */
+  public static PortfolioDataSet generate(JdbcTemplate jdbc, String prefix, int provinces, int districts,
+      int communesPerDistrict, int perCommune, long seed) {
+    PortfolioDataSet set = new PortfolioDataSet(prefix);
+    Random random = new Random(seed);
+    Timestamp now = Timestamp.from(Instant.now());
+    List<Object[]> places = new ArrayList<>();
+    for (int p = 1; p <= provinces; p++) {
+      places.add(new Object[] {set.province(p), null, "PROVINCE", "Tỉnh Thử Nghiệm " + p});
+      for (int d = 1; d <= districts; d++) {
+        String district = prefix + "D" + p + "x" + d;
+        places.add(new Object[] {district, set.province(p), "DISTRICT", "Huyện Đồng Tâm " + p + "." + d});
+        for (int c = 1; c <= communesPerDistrict; c++) {
+          String commune = prefix + "C" + p + "x" + d + "x" + c;
+          places.add(new Object[] {commune, district, "COMMUNE", "Xã Hưng Đạo " + p + "." + d + "." + c});
+          set.communes.add(commune);
+        }
+      }
+    }
+    jdbc.batchUpdate("INSERT INTO place (code, parent_code, kind, name) VALUES (?, ?, ?, ?)", places);
+    for (String fund : List.of("CM", "INITIATIVE")) {
+      jdbc.update("INSERT INTO funding_cycle (code, fund_code, name, opens_on, closes_on, status, created_by, created_at)"
+          + " VALUES (?, ?, ?, ?, ?, 'OPEN', 'generator', ?)", set.cycle(fund), fund, "Đợt thử nghiệm " + fund,
+          Date.valueOf(LocalDate.of(2026, 1, 1)), Date.valueOf(LocalDate.of(2026, 12, 31)), now);
+      jdbc.update("INSERT INTO award_round (code, cycle_code, process_instance_id, budget, selected, paid, status,"
+          + " opened_by, opened_at) VALUES (?, ?, 'generated', 1, 0, 0, 'CLOSED', 'generator', ?)",
+          "XT-" + set.cycle(fund), set.cycle(fund), now);
+      jdbc.update("INSERT INTO award_round (code, cycle_code, process_instance_id, budget, selected, paid, status,"
+          + " opened_by, opened_at) VALUES (?, ?, 'generated', 1, 0, 0, 'SELECTING', 'generator', ?)",
+          "XS-" + set.cycle(fund), set.cycle(fund), now);
+    }
+
+    List<Object[]> subprojects = new ArrayList<>();
+    List<Object[]> ledger = new ArrayList<>();
+    List<Object[]> awards = new ArrayList<>();
+    Stage[] stages = Stage.values();
+    int n = 0;
+    for (String commune : set.communes) {
+      for (int i = 0; i < perCommune; i++) {
+        n++;
+        String code = prefix + "-" + n;
+        String fund = random.nextInt(4) == 0 ? "INITIATIVE" : "CM";
+        String cycle = set.cycle(fund);
+        Stage stage = stages[random.nextInt(stages.length)];
+        long requested = (50 + random.nextInt(250)) * 100_000L;
+        long cash = random.nextInt(30) * 100_000L;
+        long labour = random.nextInt(30) * 100_000L;
+        long materials = random.nextInt(20) * 100_000L;
+        int women = 10 + random.nextInt(200);
+        int men = 10 + random.nextInt(200);
+        int poor = random.nextInt(40);
+        int ethnic = random.nextInt(60);
+        boolean approvedStage = stage.ordinal() >= Stage.DISBURSING.ordinal() && stage.ordinal() <= Stage.CLOSED.ordinal()
+            || stage == Stage.CANCELLED && random.nextBoolean();
+        long approved = approvedStage ? requested - random.nextInt(10) * 100_000L : 0;
+        long disbursed = 0;
+        long released = 0;
+        if (approvedStage) {
+          ledger.add(new Object[] {code, fund, cycle, commune, "COMMIT", null, approved});
+          long first = approved >= 20_000_000 ? approved * 7 / 10 : approved;
+          boolean firstPaid = stage != Stage.DISBURSING || random.nextBoolean();
+          boolean secondPaid = first < approved && stage.ordinal() >= Stage.REPORTING.ordinal() && stage != Stage.CANCELLED;
+          if (firstPaid) {
+            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 1, first});
+            disbursed += first;
+          }
+          if (secondPaid) {
+            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 2, approved - first});
+            disbursed += approved - first;
+          }
+          if (stage == Stage.CANCELLED && approved > disbursed) {
+            released = approved - disbursed;
+            ledger.add(new Object[] {code, fund, cycle, commune, "RELEASE", null, released});
+          }
+        }
+        boolean reported = stage == Stage.EVALUATING || stage == Stage.CLOSING || stage == Stage.CLOSED;
+        Long mobilised = reported ? (cash + labour + materials) * (70 + random.nextInt(50)) / 100 : null;
+        Integer womenReached = reported ? women - random.nextInt(10) : null;
+        Integer menReached = reported ? men - random.nextInt(10) : null;
+        Double score = stage == Stage.CLOSING || stage == Stage.CLOSED ? 40 + random.nextInt(61) + 0.5 : null;
+        subprojects.add(new Object[] {code, "generated-" + n, "Tiểu dự án thử " + n, fund, cycle, commune,
+            "Xã " + commune, stage.name(), requested, approvedStage ? approved : null, disbursed,
+            cash + labour + materials, cash, labour, materials, mobilised, women, men, poor, ethnic, womenReached,
+            menReached, score, now, now});
+        long awarded = 0;
+        long awardPaid = 0;
+        int awardCount = 0;
+        if (stage == Stage.CLOSED && random.nextInt(3) == 0) {
+          awarded = (1 + random.nextInt(10)) * 1_000_000L;
+          boolean paid = random.nextBoolean();
+          awardPaid = paid ? awarded : 0;
+          awardCount = 1;
+          awards.add(new Object[] {"XT-" + cycle, code, n, score, 0.5, "A", awarded, awarded, paid ? Date.valueOf(
+              LocalDate.of(2026, 11, 1)) : null});
+        } else if (stage == Stage.CLOSED && random.nextInt(4) == 0) { // still being selected: not given yet
+          awards.add(new Object[] {"XS-" + cycle, code, n, score, 0.5, "B", 2_000_000L, 2_000_000L, null});
+        }
+        Map<Stage, Long> stageCount = new EnumMap<>(Stage.class);
+        stageCount.put(stage, 1L);
+        Figures figures = new Figures(1, stageCount, requested, approved, released, disbursed,
+            cash + labour + materials, cash, labour, materials, mobilised == null ? 0 : mobilised,
+            mobilised == null ? 0 : disbursed, women, men, poor, ethnic, womenReached == null ? 0 : womenReached,
+            menReached == null ? 0 : menReached, womenReached == null ? 0 : disbursed, score == null ? 0 : score,
+            score == null ? 0 : 1, awardCount, awarded, awardPaid);
+        set.byCommuneAndFund.merge(commune + "/" + fund, figures, Figures::plus);
+      }
+      if (subprojects.size() >= 5_000) {
+        flush(jdbc, subprojects, ledger, awards);
+      }
+    }
+    flush(jdbc, subprojects, ledger, awards);
+    jdbc.update("UPDATE award_round r SET budget = COALESCE((SELECT SUM(amount) FROM award a WHERE a.round_code = r.code),"
+        + " 0) + 1, selected = COALESCE((SELECT SUM(amount) FROM award a WHERE a.round_code = r.code), 0),"
+        + " paid = COALESCE((SELECT SUM(amount) FROM award a WHERE a.round_code = r.code AND paid_on IS NOT NULL), 0)"
+        + " WHERE r.code LIKE ?", "%" + prefix + "-%");
+    return set;
+  }
+
+  private static void flush(JdbcTemplate jdbc, List<Object[]> subprojects, List<Object[]> ledger,
+      List<Object[]> awards) {
+    jdbc.batchUpdate("""
+        INSERT INTO subproject (code, process_instance_id, title, fund_code, cycle_code, commune_code, commune_name,
+            stage, requested_grant, approved_grant, disbursed, contribution_planned, contribution_cash,
+            contribution_labour, contribution_materials, contribution_mobilised, beneficiaries_women,
+            beneficiaries_men, beneficiaries_poor, beneficiaries_ethnic, women_reached, men_reached,
+            evaluation_score, submitted_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, subprojects);
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.batchUpdate("INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, kind,"
+        + " tranche_number, amount, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'generator', ?)",
+        ledger.stream().map(row -> append(row, now)).toList());
+    jdbc.batchUpdate("INSERT INTO award (round_code, subproject_code, rank_no, evaluation_score, women_share,"
+        + " proposed_tier, proposed_amount, amount, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", awards);
+    subprojects.clear();
+    ledger.clear();
+    awards.clear();
+  }
+
+  private static Object[] append(Object[] row, Object last) {
+    Object[] all = java.util.Arrays.copyOf(row, row.length + 1);
+    all[row.length] = last;
+    return all;
+  }
+}
