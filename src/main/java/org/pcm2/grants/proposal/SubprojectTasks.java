@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.pcm2.grants.reporting.Viewer;
@@ -44,8 +45,7 @@ public class SubprojectTasks {
   public void complete(Viewer viewer, String code, String taskKey, Map<String, Object> variables) {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).singleResult();
     if (task == null) {
-      throw new ConflictException("Bước '" + taskKey + "' của " + code + " không còn chờ xử lý (có thể vừa được hoàn thành)"
-          + " / step '" + taskKey + "' of " + code + " is not open (perhaps just completed)");
+      throw notOpen(code, taskKey);
     }
     boolean mine = viewer.userId().equals(task.getAssignee());
     boolean myGroup = task.getAssignee() == null
@@ -59,9 +59,16 @@ public class SubprojectTasks {
         tasks.claim(task.getId(), viewer.userId());
       }
       tasks.complete(task.getId(), variables);
+    } catch (NullValueException gone) {
+      throw notOpen(code, taskKey); // completed by someone else between the query and now
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  private static ConflictException notOpen(String code, String taskKey) {
+    return new ConflictException("Bước '" + taskKey + "' của " + code + " không còn chờ xử lý (có thể vừa được hoàn thành)"
+        + " / step '" + taskKey + "' of " + code + " is not open (perhaps just completed)");
   }
 
   private List<String> candidateGroups(Task task) {

@@ -77,6 +77,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       if (cause instanceof OptimisticLockingException) {
         return concurrent((OptimisticLockingException) cause);
       }
+      if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        // the same row written by two requests at once (one person's step sent twice): the loser is told
+        return conflictProblem("Việc này vừa được xử lý bởi một yêu cầu khác; hãy tải lại / This has just been done"
+            + " by another request; reload");
+      }
       if (cause instanceof AuthorizationException) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
             "Việc này không thuộc phần việc của bạn / this step is not yours to take");

@@ -1,0 +1,118 @@
+package org.pcm2.grants.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.pcm2.grants.support.ApiClient;
+import org.pcm2.grants.support.ApplicationProcess;
+import org.pcm2.grants.support.PostgresDatabase;
+import org.pcm2.grants.support.Proposals;
+import org.pcm2.grants.support.RequiresPostgres;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Benchmark, not a test (run with {@code ./mvnw -Pbenchmark verify}): the packaged
+ * application started as a user starts it, on PostgreSQL with the demo data, its time to
+ * ready, then its peak resident memory while 50 clients use it at once for a minute
+ * (facilitators list and submit, leaders and DWC query their Tasklist through engine-rest,
+ * DWC runs the portfolio report). Targets: ready in ≤ 15 s, peak RSS ≤ 768 MiB.
+ * JVM options from {@code -Dbench.jvm} (default: the production setting, {@code -Xmx384m}).
+ */
+@ExtendWith(RequiresPostgres.class)
+class StartupAndMemoryBenchmark {
+
+  private static final int CLIENTS = 50;
+  private static final int SECONDS = 60;
+
+  @Test
+  void startupAndPeakMemoryUnderFiftyClients() throws Exception {
+    List<String> jvm = Arrays.asList(System.getProperty("bench.jvm", "-Xmx384m").trim().split("\\s+"));
+    try (ApplicationProcess app = new ApplicationProcess("startup-benchmark", jvm, Map.of(
+        "spring.profiles.active", "postgres,demo",
+        "spring.datasource.url", PostgresDatabase.freshDatabase("pcm_bench_startup"),
+        "spring.datasource.username", PostgresDatabase.USER,
+        "spring.datasource.password", PostgresDatabase.PASSWORD,
+        "pcm.mail.enabled", "false"))) {
+      double ready = app.start().awaitReady(java.time.Duration.ofSeconds(120));
+      long[] atReady = app.memoryMiB();
+
+      String base = app.baseUrl();
+      ObjectMapper json = new ObjectMapper();
+      AtomicLong calls = new AtomicLong();
+      AtomicLong errors = new AtomicLong();
+      long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+      ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+      List<Future<?>> clients = new ArrayList<>();
+      long[] peakSeen = {0};
+      for (int c = 0; c < CLIENTS; c++) {
+        int client = c;
+        clients.add(pool.submit(() -> {
+          String user = switch (client % 5) {
+            case 0 -> "facilitator1";
+            case 1 -> "facilitator2";
+            case 2 -> "leader1";
+            case 3 -> "officer1";
+            default -> "leader3";
+          };
+          ApiClient api = new ApiClient(base, user, "demo");
+          int n = 0;
+          while (System.nanoTime() < end) {
+            n++;
+            HttpResponse<String> response;
+            try {
+              if (user.startsWith("facilitator") && n % 10 == 0) {
+                String group = user.equals("facilitator1") ? "CBG0574001" : "CBG0574301";
+                response = api.postJson("/api/subprojects", json.writeValueAsString(
+                    Proposals.valid(group, "Tải thử " + client + "-" + n)));
+              } else if (user.startsWith("facilitator")) {
+                response = api.get("/api/subprojects");
+              } else if (user.equals("officer1") && n % 2 == 0) {
+                response = api.get("/api/reports/portfolio?groupBy=commune,fund");
+              } else {
+                response = api.get("/engine-rest/task?candidateGroups=" + (user.equals("officer1") ? "dwcOfficers"
+                    : user.equals("leader1") ? "commune05740" : "commune05743") + "&maxResults=50");
+              }
+              calls.incrementAndGet();
+              if (response.statusCode() >= 500) {
+                errors.incrementAndGet();
+              }
+            } catch (Exception e) {
+              errors.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      while (System.nanoTime() < end) {
+        peakSeen[0] = Math.max(peakSeen[0], app.memoryMiB()[0]);
+        Thread.sleep(200);
+      }
+      for (Future<?> client : clients) {
+        client.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      long[] after = app.memoryMiB();
+      System.out.printf(Locale.ROOT, "%nSTART-UP AND MEMORY (JVM options: %s)%n"
+          + "| measure | figure | target |%n| --- | --- | --- |%n"
+          + "| start to ready (health UP), PostgreSQL, demo data | %.1f s | ≤ 15 s %s |%n"
+          + "| RSS at ready | %d MiB | |%n"
+          + "| peak RSS, %d clients for %d s (VmHWM) | %d MiB | ≤ 768 MiB %s |%n"
+          + "| calls answered / server errors | %d / %d | |%n%n",
+          String.join(" ", jvm), ready, ready <= 15 ? "met" : "MISSED", atReady[0], CLIENTS, SECONDS,
+          after[1], after[1] <= 768 ? "met" : "MISSED", calls.get(), errors.get());
+      assertThat(calls.get()).isPositive();
+    }
+  }
+}

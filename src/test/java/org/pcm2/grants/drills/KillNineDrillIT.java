@@ -1,0 +1,187 @@
+package org.pcm2.grants.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pcm2.grants.support.ApiClient;
+import org.pcm2.grants.support.ApplicationProcess;
+import org.pcm2.grants.support.PostgresDatabase;
+import org.pcm2.grants.support.Proposals;
+import org.pcm2.grants.support.RequiresPostgres;
+
+/**
+ * Fault drill: the packaged application is killed with {@code kill -9} while 20 clients
+ * submit proposals and commune leaders endorse them, then started again on the same
+ * database. Every submission and decision the clients were told succeeded is there, none
+ * twice (a retry of an acknowledged submission returns the same sub-project); the ledger
+ * and the envelopes agree; every mail left pending by the crash is delivered after the
+ * restart. Short in the test run ({@code -Ddrill.seconds}, 10 by default).
+ */
+@ExtendWith(RequiresPostgres.class)
+class KillNineDrillIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DATABASE = "pcm_drill_kill";
+
+  @Test
+  void nothingAcknowledgedIsLostWhenTheApplicationIsKilled() throws Exception {
+    int seconds = Integer.getInteger("drill.seconds", 10);
+    ServerSetup smtpSetup = new ServerSetup(ApplicationProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    GreenMail smtp = new GreenMail(smtpSetup).withConfiguration(GreenMailConfiguration.aConfig()
+        .withDisabledAuthentication());
+    smtp.start();
+    String url = PostgresDatabase.freshDatabase(DATABASE);
+    Map<String, String> settings = Map.of(
+        "spring.profiles.active", "postgres,demo",
+        "spring.datasource.url", url,
+        "spring.datasource.username", PostgresDatabase.USER,
+        "spring.datasource.password", PostgresDatabase.PASSWORD,
+        "pcm.demo.sample-cycles", "false",
+        "pcm.mail.enabled", "true",
+        "spring.mail.host", "127.0.0.1",
+        "spring.mail.port", String.valueOf(smtpSetup.getPort()),
+        "pcm.mail.poll-interval", "500ms");
+    Map<String, String> submitted = new ConcurrentHashMap<>(); // idempotency key -> code, acknowledged
+    Map<String, String> endorsed = new ConcurrentHashMap<>(); // code -> leader, acknowledged
+    java.util.concurrent.atomic.AtomicInteger serverErrors = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      ApplicationProcess first = new ApplicationProcess("kill-nine-1", List.of("-Xmx384m"), settings).start();
+      first.awaitReady(Duration.ofSeconds(120));
+      List<String> groups1 = List.of("CBG0574001", "CBG0574002", "CBG0574003", "CBG0574004", "CBG0574005");
+      AtomicBoolean running = new AtomicBoolean(true);
+      ExecutorService clients = Executors.newFixedThreadPool(20);
+      for (int c = 0; c < 20; c++) {
+        int client = c;
+        clients.submit(() -> {
+          ApiClient facilitator = new ApiClient(first.baseUrl(), "facilitator1", "demo");
+          ApiClient leader = new ApiClient(first.baseUrl(), "leader1", "demo");
+          int n = 0;
+          while (running.get()) {
+            n++;
+            try {
+              if (client < 12) {
+                String key = "drill-" + client + "-" + n;
+                Map<String, Object> proposal = Proposals.valid(groups1.get((client + n) % groups1.size()),
+                    "Diễn tập " + key);
+                HttpResponse<String> response = facilitator.postJson("/api/subprojects",
+                    JSON.writeValueAsString(proposal), "Idempotency-Key", key);
+                if (response.statusCode() >= 500) {
+                  serverErrors.incrementAndGet();
+                }
+                if (response.statusCode() == 201 || response.statusCode() == 200) {
+                  submitted.put(key, JSON.readTree(response.body()).get("code").asText());
+                }
+              } else {
+                HttpResponse<String> list = leader.get("/api/subprojects?stage=IN_REVIEW&limit=20");
+                if (list.statusCode() != 200) {
+                  continue;
+                }
+                for (JsonNode item : JSON.readTree(list.body())) {
+                  String code = item.get("code").asText();
+                  HttpResponse<String> done = leader.postJson("/api/subprojects/" + code
+                      + "/tasks/UserTask_ReviewProposal",
+                      "{\"reviewDecision\":\"ENDORSE\",\"reviewComment\":\"Xã nhất trí (diễn tập)\"}");
+                  if (done.statusCode() >= 500) {
+                    serverErrors.incrementAndGet();
+                  }
+                  if (done.statusCode() == 204) {
+                    endorsed.put(code, "leader1");
+                  }
+                }
+              }
+            } catch (Exception e) {
+              // the crash: connection refused or reset, nothing acknowledged
+            }
+          }
+          return null;
+        });
+      }
+      Thread.sleep(seconds * 1000L);
+      first.kill();
+      int acknowledgedAtKill = submitted.size();
+      int endorsedAtKill = endorsed.size();
+      running.set(false);
+      clients.shutdown();
+      assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(acknowledgedAtKill).as("submissions acknowledged before the kill").isPositive();
+      // concurrent first submissions of a commune, two endorsements of one task: never a 500
+      assertThat(serverErrors.get()).as("server errors while running").isZero();
+
+      try (ApplicationProcess second = new ApplicationProcess("kill-nine-2", List.of("-Xmx384m"), settings).start()) {
+        double restart = second.awaitReady(Duration.ofSeconds(120));
+        ApiClient facilitator = new ApiClient(second.baseUrl(), "facilitator1", "demo");
+        // every acknowledged submission is there, once: a retry returns the same sub-project
+        for (Map.Entry<String, String> entry : submitted.entrySet()) {
+          String key = entry.getKey();
+          Map<String, Object> proposal = Proposals.valid("CBG0574001", "Diễn tập " + key);
+          HttpResponse<String> retry = facilitator.postJson("/api/subprojects", JSON.writeValueAsString(proposal),
+              "Idempotency-Key", key);
+          assertThat(retry.statusCode()).as("retry of %s", key).isEqualTo(200);
+          assertThat(JSON.readTree(retry.body()).get("code").asText()).isEqualTo(entry.getValue());
+        }
+        try (Connection db = DriverManager.getConnection(url, PostgresDatabase.USER, PostgresDatabase.PASSWORD);
+            Statement sql = db.createStatement()) {
+          assertThat(count(sql, "SELECT COUNT(*) FROM subproject WHERE title LIKE 'Diễn tập drill-%'"))
+              .as("sub-projects of the drill").isEqualTo(count(sql, "SELECT COUNT(*) FROM submission_key"
+                  + " WHERE idempotency_key LIKE 'drill-%'"))
+              .isGreaterThanOrEqualTo(submitted.size());
+          assertThat(count(sql, "SELECT COUNT(*) FROM (SELECT title FROM subproject WHERE title LIKE 'Diễn tập drill-%'"
+              + " GROUP BY title HAVING COUNT(*) > 1) twice")).as("a proposal registered twice").isZero();
+          for (String code : endorsed.keySet()) {
+            assertThat(count(sql, "SELECT COUNT(*) FROM decision_log WHERE subproject_code = '" + code
+                + "' AND task_key = 'UserTask_ReviewProposal'")).as("endorsement of %s", code).isEqualTo(1);
+            assertThat(count(sql, "SELECT COUNT(*) FROM act_ru_task t JOIN act_ru_execution e"
+                + " ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = '" + code
+                + "' AND t.task_def_key_ = 'UserTask_ReviewProposal'")).as("review still open for %s", code)
+                .isZero();
+          }
+          assertThat(count(sql, "SELECT COUNT(*) FROM envelope e WHERE e.committed <> COALESCE((SELECT SUM("
+              + "CASE l.kind WHEN 'COMMIT' THEN l.amount WHEN 'RELEASE' THEN -l.amount ELSE 0 END)"
+              + " FROM ledger_entry l WHERE l.cycle_code = e.cycle_code AND l.envelope_holder = e.holder_code), 0)"
+              + " OR e.committed > e.amount")).as("envelopes out of step with the ledger").isZero();
+          // every mail pending at the kill is delivered after the restart
+          await().atMost(Duration.ofSeconds(90)).until(() -> count(sql,
+              "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'") == 0);
+          long sent = count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'");
+          assertThat(count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'FAILED'")).isZero();
+          assertThat((long) smtp.getReceivedMessages().length).as("mails received").isGreaterThanOrEqualTo(sent);
+          System.out.printf(Locale.ROOT, "%nKILL -9 DRILL (%d s of load, 20 clients): %d submissions and %d"
+              + " endorsements acknowledged before the kill, all present once after the restart (ready again in"
+              + " %.1f s); ledger and envelopes agree; %d mails sent, %d received, 0 pending, 0 failed%n%n",
+              seconds, acknowledgedAtKill, endorsedAtKill, restart, sent, smtp.getReceivedMessages().length);
+        }
+      }
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private static long count(Statement sql, String query) throws Exception {
+    try (ResultSet rs = sql.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
