@@ -3,6 +3,7 @@ package org.pcm2.grants.reporting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,20 +23,29 @@ import org.springframework.transaction.annotation.Transactional;
  * approved, paid and left, the communities' contribution, the people reached, the leaders'
  * scores and the awards, by any cut of province, district, commune, fund and cycle.
  *
- * <p>Summed in the database: the read model ({@code subproject}) and the ledger are each
- * aggregated by commune, fund and cycle, then joined and rolled up to the cut asked for;
+ * <p>Summed in the database: the read model ({@code subproject}, which carries its commune's
+ * district and province) is summed straight to the cut asked for, the ledger by commune,
+ * fund and cycle and then to the cut; the two are joined on the cut;
  * money comes from the ledger, the rest from the read model. DWC sees every commune, a
  * commune leader only their own.
  */
 @Service
 public class PortfolioReport {
 
-  private static final Map<Dimension, String[]> COLUMNS = Map.of(
-      Dimension.PROVINCE, new String[] {"p.code", "p.name"},
-      Dimension.DISTRICT, new String[] {"d.code", "d.name"},
-      Dimension.COMMUNE, new String[] {"c.code", "c.name"},
-      Dimension.FUND, new String[] {"b.fund_code", "f.name"},
-      Dimension.CYCLE, new String[] {"b.cycle_code", "fc.name"});
+  /** Each dimension on the read model, on the ledger (summed by commune first), and its name. */
+  private record Column(String subproject, String ledger, String nameJoin, String name) {
+  }
+
+  private static final Map<Dimension, Column> COLUMNS = Map.of(
+      Dimension.PROVINCE, new Column("s.province_code", "d.parent_code",
+          "LEFT JOIN place np ON np.code = sp.k_province", "np.name"),
+      Dimension.DISTRICT, new Column("s.district_code", "c.parent_code",
+          "LEFT JOIN place nd ON nd.code = sp.k_district", "nd.name"),
+      Dimension.COMMUNE, new Column("s.commune_code", "x.commune_code",
+          "LEFT JOIN place nc ON nc.code = sp.k_commune", "nc.name"),
+      Dimension.FUND, new Column("s.fund_code", "x.fund_code", "LEFT JOIN fund nf ON nf.code = sp.k_fund", "nf.name"),
+      Dimension.CYCLE, new Column("s.cycle_code", "x.cycle_code",
+          "LEFT JOIN funding_cycle ny ON ny.code = sp.k_cycle", "ny.name"));
 
   private final JdbcClient jdbc;
 
@@ -48,97 +58,117 @@ public class PortfolioReport {
     PortfolioQuery query = scope(viewer, asked);
     checkCodes(query);
     Map<String, Object> params = new LinkedHashMap<>();
-    String onSubproject = conditions("s", query, viewer, params);
-    String onLedger = conditions("l", query, viewer, params);
+    String onSubproject = subprojectConditions(query, viewer, params);
+    String onLedger = ledgerConditions(query, viewer, params);
 
-    StringBuilder select = new StringBuilder();
-    List<String> groupColumns = new ArrayList<>();
+    List<String> spKeys = new ArrayList<>();
+    List<String> leKeys = new ArrayList<>();
+    List<String> joinOn = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<String> nameJoins = new ArrayList<>();
+    List<String> order = new ArrayList<>();
     for (Dimension dimension : query.groupBy()) {
-      String[] columns = COLUMNS.get(dimension);
-      select.append(columns[0]).append(" AS ").append(dimension.key()).append("_code, ")
-          .append(columns[1]).append(" AS ").append(dimension.key()).append("_name, ");
-      groupColumns.add(columns[0]);
-      groupColumns.add(columns[1]);
+      Column column = COLUMNS.get(dimension);
+      String key = "k_" + dimension.key();
+      spKeys.add(key(column.subproject()) + " AS " + key + ", ");
+      leKeys.add(key(column.ledger()) + " AS " + key + ", ");
+      joinOn.add("%1$s." + key + " = sp." + key);
+      names.add("NULLIF(sp." + key + ", '') AS " + dimension.key() + "_code, " + column.name() + " AS " + dimension.key()
+          + "_name, ");
+      nameJoins.add(column.nameJoin());
+      order.add("sp." + key);
     }
-    String stageSums = java.util.Arrays.stream(Stage.values())
+    String groupSp = group(query.groupBy(), Column::subproject);
+    String groupLe = group(query.groupBy(), Column::ledger);
+    String on = joinOn.isEmpty() ? "1 = 1" : String.join(" AND ", joinOn);
+    String stageSums = Arrays.stream(Stage.values())
         .map(stage -> "SUM(CASE WHEN s.stage = '" + stage.name() + "' THEN 1 ELSE 0 END) AS st_" + stage.name())
         .collect(Collectors.joining(",\n"));
-    String stageRollUp = java.util.Arrays.stream(Stage.values())
-        .map(stage -> "SUM(b.st_" + stage.name() + ") AS st_" + stage.name()).collect(Collectors.joining(", "));
+    String stageColumns = Arrays.stream(Stage.values()).map(stage -> "sp.st_" + stage.name())
+        .collect(Collectors.joining(", "));
     String sql = """
-        SELECT %s
-               COALESCE(SUM(b.n), 0) AS n, %s,
-               COALESCE(SUM(b.requested), 0) AS requested,
-               COALESCE(SUM(l.approved), 0) AS approved, COALESCE(SUM(l.released), 0) AS released,
-               COALESCE(SUM(l.disbursed), 0) AS disbursed,
-               COALESCE(SUM(b.contribution_planned), 0) AS contribution_planned,
-               COALESCE(SUM(b.contribution_cash), 0) AS contribution_cash,
-               COALESCE(SUM(b.contribution_labour), 0) AS contribution_labour,
-               COALESCE(SUM(b.contribution_materials), 0) AS contribution_materials,
-               COALESCE(SUM(b.contribution_mobilised), 0) AS contribution_mobilised,
-               COALESCE(SUM(b.disbursed_where_mobilised), 0) AS disbursed_where_mobilised,
-               COALESCE(SUM(b.women), 0) AS women, COALESCE(SUM(b.men), 0) AS men,
-               COALESCE(SUM(b.poor), 0) AS poor, COALESCE(SUM(b.ethnic), 0) AS ethnic,
-               COALESCE(SUM(b.women_reached), 0) AS women_reached, COALESCE(SUM(b.men_reached), 0) AS men_reached,
-               COALESCE(SUM(b.disbursed_where_reached), 0) AS disbursed_where_reached,
-               COALESCE(SUM(b.score_sum), 0) AS score_sum, COALESCE(SUM(b.scored), 0) AS scored,
-               COALESCE(SUM(a.awards), 0) AS awards, COALESCE(SUM(a.awarded), 0) AS awarded,
-               COALESCE(SUM(a.award_paid), 0) AS award_paid
-        FROM (
-            SELECT s.commune_code, s.fund_code, s.cycle_code, COUNT(*) AS n,
-                   %s,
-                   SUM(s.requested_grant) AS requested,
-                   SUM(s.contribution_planned) AS contribution_planned,
-                   SUM(s.contribution_cash) AS contribution_cash,
-                   SUM(s.contribution_labour) AS contribution_labour,
-                   SUM(s.contribution_materials) AS contribution_materials,
-                   SUM(s.contribution_mobilised) AS contribution_mobilised,
+        WITH sp AS (
+            SELECT %1$s COUNT(*) AS n,
+                   %2$s,
+                   COALESCE(SUM(s.requested_grant), 0) AS requested,
+                   COALESCE(SUM(s.contribution_planned), 0) AS contribution_planned,
+                   COALESCE(SUM(s.contribution_cash), 0) AS contribution_cash,
+                   COALESCE(SUM(s.contribution_labour), 0) AS contribution_labour,
+                   COALESCE(SUM(s.contribution_materials), 0) AS contribution_materials,
+                   COALESCE(SUM(s.contribution_mobilised), 0) AS contribution_mobilised,
                    SUM(CASE WHEN s.contribution_mobilised IS NOT NULL THEN s.disbursed ELSE 0 END)
                        AS disbursed_where_mobilised,
-                   SUM(s.beneficiaries_women) AS women, SUM(s.beneficiaries_men) AS men,
-                   SUM(s.beneficiaries_poor) AS poor, SUM(s.beneficiaries_ethnic) AS ethnic,
-                   SUM(s.women_reached) AS women_reached, SUM(s.men_reached) AS men_reached,
+                   COALESCE(SUM(s.beneficiaries_women), 0) AS women, COALESCE(SUM(s.beneficiaries_men), 0) AS men,
+                   COALESCE(SUM(s.beneficiaries_poor), 0) AS poor, COALESCE(SUM(s.beneficiaries_ethnic), 0) AS ethnic,
+                   COALESCE(SUM(s.women_reached), 0) AS women_reached, COALESCE(SUM(s.men_reached), 0) AS men_reached,
                    SUM(CASE WHEN s.women_reached IS NOT NULL OR s.men_reached IS NOT NULL THEN s.disbursed ELSE 0 END)
                        AS disbursed_where_reached,
-                   SUM(s.evaluation_score) AS score_sum, COUNT(s.evaluation_score) AS scored
+                   COALESCE(SUM(s.evaluation_score), 0) AS score_sum, COUNT(s.evaluation_score) AS scored
             FROM subproject s
-            WHERE %s
-            GROUP BY s.commune_code, s.fund_code, s.cycle_code
-        ) b
-        LEFT JOIN (
-            SELECT l.commune_code, l.fund_code, l.cycle_code,
-                   SUM(CASE WHEN l.kind = 'COMMIT' THEN l.amount ELSE 0 END) AS approved,
-                   SUM(CASE WHEN l.kind = 'RELEASE' THEN l.amount ELSE 0 END) AS released,
-                   SUM(CASE WHEN l.kind = 'DISBURSE' THEN l.amount ELSE 0 END) AS disbursed
-            FROM ledger_entry l
-            WHERE l.kind IN ('COMMIT', 'RELEASE', 'DISBURSE') AND %s
-            GROUP BY l.commune_code, l.fund_code, l.cycle_code
-        ) l ON l.commune_code = b.commune_code AND l.fund_code = b.fund_code AND l.cycle_code = b.cycle_code
-        LEFT JOIN (
-            SELECT s.commune_code, s.fund_code, s.cycle_code, COUNT(*) AS awards, SUM(w.amount) AS awarded,
+            WHERE %3$s
+            %4$s
+        ),
+        le AS (
+            SELECT %5$s SUM(x.approved) AS approved, SUM(x.released) AS released, SUM(x.disbursed) AS disbursed
+            FROM (
+                SELECT l.commune_code, l.fund_code, l.cycle_code,
+                       SUM(CASE WHEN l.kind = 'COMMIT' THEN l.amount ELSE 0 END) AS approved,
+                       SUM(CASE WHEN l.kind = 'RELEASE' THEN l.amount ELSE 0 END) AS released,
+                       SUM(CASE WHEN l.kind = 'DISBURSE' THEN l.amount ELSE 0 END) AS disbursed
+                FROM ledger_entry l
+                WHERE l.kind IN ('COMMIT', 'RELEASE', 'DISBURSE') AND %6$s
+                GROUP BY l.commune_code, l.fund_code, l.cycle_code
+            ) x
+            LEFT JOIN place c ON c.code = x.commune_code
+            LEFT JOIN place d ON d.code = c.parent_code
+            WHERE %7$s
+            %8$s
+        ),
+        aw AS (
+            SELECT %1$s COUNT(*) AS awards, SUM(w.amount) AS awarded,
                    SUM(CASE WHEN w.paid_on IS NOT NULL THEN w.amount ELSE 0 END) AS award_paid
             FROM award w
             JOIN award_round r ON r.code = w.round_code AND r.status IN ('APPROVED', 'CLOSED')
             JOIN subproject s ON s.code = w.subproject_code
-            WHERE w.amount > 0 AND %s
-            GROUP BY s.commune_code, s.fund_code, s.cycle_code
-        ) a ON a.commune_code = b.commune_code AND a.fund_code = b.fund_code AND a.cycle_code = b.cycle_code
-        LEFT JOIN place c ON c.code = b.commune_code
-        LEFT JOIN place d ON d.code = c.parent_code
-        LEFT JOIN place p ON p.code = d.parent_code
-        LEFT JOIN fund f ON f.code = b.fund_code
-        LEFT JOIN funding_cycle fc ON fc.code = b.cycle_code
-        %s
-        """.formatted(select, stageRollUp, stageSums, onSubproject, onLedger, onSubproject,
-        groupColumns.isEmpty() ? "" : "GROUP BY " + String.join(", ", groupColumns) + " ORDER BY "
-            + String.join(", ", groupColumns));
-    List<Portfolio.Line> lines = jdbc.sql(sql).params(params).query((rs, i) -> line(rs, query.groupBy())).list();
-    if (query.groupBy().isEmpty() && lines.size() == 1 && lines.get(0).figures().subprojects() == 0) {
-      lines = List.of();
-    }
+            WHERE w.amount > 0 AND %3$s
+            %4$s
+        )
+        SELECT %9$s sp.n, %10$s, sp.requested,
+               COALESCE(le.approved, 0) AS approved, COALESCE(le.released, 0) AS released,
+               COALESCE(le.disbursed, 0) AS disbursed,
+               sp.contribution_planned, sp.contribution_cash, sp.contribution_labour, sp.contribution_materials,
+               sp.contribution_mobilised, sp.disbursed_where_mobilised, sp.women, sp.men, sp.poor, sp.ethnic,
+               sp.women_reached, sp.men_reached, sp.disbursed_where_reached, sp.score_sum, sp.scored,
+               COALESCE(aw.awards, 0) AS awards, COALESCE(aw.awarded, 0) AS awarded,
+               COALESCE(aw.award_paid, 0) AS award_paid
+        FROM sp
+        LEFT JOIN le ON %11$s
+        LEFT JOIN aw ON %12$s
+        %13$s
+        %14$s
+        """.formatted(String.join("", spKeys), stageSums, onSubproject, groupSp, String.join("", leKeys), onLedger,
+        ledgerPlaceConditions(query, params), groupLe, String.join("", names), stageColumns,
+        on.formatted("le"), on.formatted("aw"), String.join("\n", nameJoins),
+        order.isEmpty() ? "" : "ORDER BY " + String.join(", ", order));
+    List<Portfolio.Line> lines = jdbc.sql(sql).params(params).query((rs, i) -> line(rs, query.groupBy())).list()
+        .stream().filter(line -> line.figures().subprojects() > 0).toList();
     Portfolio.Figures total = lines.stream().map(Portfolio.Line::figures)
         .reduce(Portfolio.Figures.NONE, Portfolio.Figures::plus);
     return new Portfolio(query, lines, total);
+  }
+
+  private static String group(List<Dimension> dimensions, java.util.function.Function<Column, String> column) {
+    return dimensions.isEmpty() ? "" : "GROUP BY " + dimensions.stream().map(d -> key(column.apply(COLUMNS.get(d))))
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * A grouping key that is never null (a commune missing from the directory has no district),
+   * so that the read model's, the ledger's and the awards' sums join on plain equality, which
+   * PostgreSQL can hash; {@code IS NOT DISTINCT FROM} made it loop over every pair of lines.
+   */
+  private static String key(String column) {
+    return "COALESCE(" + column + ", '')";
   }
 
   /** DWC sees everything; a commune's leaders their commune only; nobody else this report. */
@@ -172,8 +202,39 @@ public class PortfolioReport {
     }
   }
 
-  /** The filters on a table aliased {@code t} that has commune_code, fund_code and cycle_code. */
-  private static String conditions(String t, PortfolioQuery query, Viewer viewer, Map<String, Object> params) {
+  /** The filters on the read model ({@code s}): its own columns, district and province included. */
+  private static String subprojectConditions(PortfolioQuery query, Viewer viewer, Map<String, Object> params) {
+    List<String> where = common("s", query, viewer, params);
+    if (query.district() != null) {
+      where.add("s.district_code = :district");
+      params.put("district", query.district());
+    }
+    if (query.province() != null) {
+      where.add("s.province_code = :province");
+      params.put("province", query.province());
+    }
+    return String.join(" AND ", where);
+  }
+
+  /** The filters on the ledger ({@code l}) before it is summed by commune, fund and cycle. */
+  private static String ledgerConditions(PortfolioQuery query, Viewer viewer, Map<String, Object> params) {
+    return String.join(" AND ", common("l", query, viewer, params));
+  }
+
+  /** District and province filters on the ledger's sums, through the commune's place ({@code c}, {@code d}). */
+  private static String ledgerPlaceConditions(PortfolioQuery query, Map<String, Object> params) {
+    List<String> where = new ArrayList<>();
+    where.add("1 = 1");
+    if (query.district() != null) {
+      where.add("c.parent_code = :district");
+    }
+    if (query.province() != null) {
+      where.add("d.parent_code = :province");
+    }
+    return String.join(" AND ", where);
+  }
+
+  private static List<String> common(String t, PortfolioQuery query, Viewer viewer, Map<String, Object> params) {
     List<String> where = new ArrayList<>();
     where.add("1 = 1");
     if (query.fund() != null) {
@@ -191,16 +252,7 @@ public class PortfolioReport {
       where.add(t + ".commune_code IN (:ownCommunes)");
       params.put("ownCommunes", viewer.communes());
     }
-    if (query.district() != null) {
-      where.add(t + ".commune_code IN (SELECT code FROM place WHERE parent_code = :district)");
-      params.put("district", query.district());
-    }
-    if (query.province() != null) {
-      where.add(t + ".commune_code IN (SELECT cc.code FROM place cc JOIN place dd ON dd.code = cc.parent_code"
-          + " WHERE dd.parent_code = :province)");
-      params.put("province", query.province());
-    }
-    return String.join(" AND ", where);
+    return where;
   }
 
   private static Portfolio.Line line(ResultSet rs, List<Dimension> dimensions) throws SQLException {

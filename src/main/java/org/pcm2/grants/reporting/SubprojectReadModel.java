@@ -22,6 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubprojectReadModel implements ExecutionListener {
 
+  /** The district and province of the row's commune, from the directory. */
+  private static final String PLACES = """
+      district_code = (SELECT c.parent_code FROM place c WHERE c.code = subproject.commune_code),
+      province_code = (SELECT d.parent_code FROM place c JOIN place d ON d.code = c.parent_code
+                       WHERE c.code = subproject.commune_code)
+      """;
+
   private final JdbcClient jdbc;
 
   public SubprojectReadModel(JdbcClient jdbc) {
@@ -53,21 +60,24 @@ public class SubprojectReadModel implements ExecutionListener {
         UPDATE subproject SET process_instance_id = ?, title = ?, fund_code = ?, cycle_code = ?, group_code = ?,
             unit_type = ?, unit_code = ?, unit_name = ?, commune_code = ?, commune_name = ?, facilitator_id = ?,
             stage = COALESCE(?, stage), requested_grant = ?, approved_grant = ?, disbursed = ?, contribution_planned = ?,
-            contribution_cash = ?, contribution_labour = ?, contribution_materials = ?, contribution_mobilised = ?, beneficiaries_women = ?, beneficiaries_men = ?, beneficiaries_poor = ?,
-            beneficiaries_ethnic = ?, women_reached = ?, men_reached = ?, planned_start = ?, planned_end = ?,
-            evaluation_score = ?, updated_at = ?
+            contribution_cash = ?, contribution_labour = ?, contribution_materials = ?, contribution_mobilised = ?,
+            beneficiaries_women = ?, beneficiaries_men = ?, beneficiaries_poor = ?, beneficiaries_ethnic = ?,
+            women_reached = ?, men_reached = ?, planned_start = ?, planned_end = ?, evaluation_score = ?,
+            updated_at = ?, """ + PLACES + """
         WHERE code = ?
         """).params(values).update();
     if (updated == 0) {
       jdbc.sql("""
           INSERT INTO subproject (process_instance_id, title, fund_code, cycle_code, group_code, unit_type, unit_code,
               unit_name, commune_code, commune_name, facilitator_id, stage, requested_grant, approved_grant, disbursed,
-              contribution_planned, contribution_cash, contribution_labour, contribution_materials, contribution_mobilised, beneficiaries_women, beneficiaries_men, beneficiaries_poor,
-              beneficiaries_ethnic, women_reached, men_reached, planned_start, planned_end, evaluation_score,
+              contribution_planned, contribution_cash, contribution_labour, contribution_materials,
+              contribution_mobilised, beneficiaries_women, beneficiaries_men, beneficiaries_poor, beneficiaries_ethnic,
+              women_reached, men_reached, planned_start, planned_end, evaluation_score,
               updated_at, code, submitted_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'SUBMITTED'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                   ?, ?, ?, ?, ?)
           """).params(append(values, now)).update();
+      jdbc.sql("UPDATE subproject SET " + PLACES + " WHERE code = ?").param(code).update();
     }
   }
 

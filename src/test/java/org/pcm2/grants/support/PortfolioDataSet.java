@@ -29,6 +29,8 @@ public final class PortfolioDataSet {
   /** Sums by commune and fund, as the report groups them. */
   private final Map<String, Figures> byCommuneAndFund = new LinkedHashMap<>();
   private final List<String> communes = new ArrayList<>();
+  /** Commune → its district and province, as the read model keeps them. */
+  private final Map<String, String[]> placesOf = new LinkedHashMap<>();
   private final String prefix;
 
   private PortfolioDataSet(String prefix) {
@@ -80,6 +82,7 @@ public final class PortfolioDataSet {
           String commune = prefix + "C" + p + "x" + d + "x" + c;
           places.add(new Object[] {commune, district, "COMMUNE", "Xã Hưng Đạo " + p + "." + d + "." + c});
           set.communes.add(commune);
+          set.placesOf.put(commune, new String[] {district, set.province(p)});
         }
       }
     }
@@ -145,7 +148,8 @@ public final class PortfolioDataSet {
         Integer menReached = reported ? men - random.nextInt(10) : null;
         Double score = stage == Stage.CLOSING || stage == Stage.CLOSED ? 40 + random.nextInt(61) + 0.5 : null;
         subprojects.add(new Object[] {code, "generated-" + n, "Tiểu dự án thử " + n, fund, cycle, commune,
-            "Xã " + commune, stage.name(), requested, approvedStage ? approved : null, disbursed,
+            set.placesOf.get(commune)[0], set.placesOf.get(commune)[1], "Xã " + commune, stage.name(), requested,
+            approvedStage ? approved : null, disbursed,
             cash + labour + materials, cash, labour, materials, mobilised, women, men, poor, ethnic, womenReached,
             menReached, score, now, now});
         long awarded = 0;
@@ -185,12 +189,12 @@ public final class PortfolioDataSet {
   private static void flush(JdbcTemplate jdbc, List<Object[]> subprojects, List<Object[]> ledger,
       List<Object[]> awards) {
     jdbc.batchUpdate("""
-        INSERT INTO subproject (code, process_instance_id, title, fund_code, cycle_code, commune_code, commune_name,
-            stage, requested_grant, approved_grant, disbursed, contribution_planned, contribution_cash,
-            contribution_labour, contribution_materials, contribution_mobilised, beneficiaries_women,
+        INSERT INTO subproject (code, process_instance_id, title, fund_code, cycle_code, commune_code, district_code,
+            province_code, commune_name, stage, requested_grant, approved_grant, disbursed, contribution_planned,
+            contribution_cash, contribution_labour, contribution_materials, contribution_mobilised, beneficiaries_women,
             beneficiaries_men, beneficiaries_poor, beneficiaries_ethnic, women_reached, men_reached,
             evaluation_score, submitted_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, subprojects);
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.batchUpdate("INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, kind,"
