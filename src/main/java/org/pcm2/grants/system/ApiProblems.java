@@ -3,6 +3,7 @@ package org.pcm2.grants.system;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,7 +70,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   /** A refusal of the engine or of a money step (often wrapped by the engine): 400 or 409. */
   @ExceptionHandler(ProcessEngineException.class)
-  ProblemDetail engine(ProcessEngineException e) {
+  ProblemDetail engine(ProcessEngineException e, HttpServletResponse response) {
+    if (DatabaseOutage.causes(e)) {
+      return DatabaseOutage.problem(response, e);
+    }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidInputException invalid) {
         return withErrors(invalid.errors());
@@ -110,7 +114,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail other(Exception e) {
+  ProblemDetail other(Exception e, HttpServletResponse response) {
+    if (DatabaseOutage.causes(e)) {
+      return DatabaseOutage.problem(response, e);
+    }
     LOG.error("Unexpected error", e);
     return unexpected();
   }
