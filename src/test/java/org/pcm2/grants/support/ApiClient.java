@@ -32,7 +32,7 @@ public final class ApiClient {
       request.header("Content-Type", contentType);
     }
     for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
+      request.setHeader(headers[i], headers[i + 1]); // replaces a default, Accept for one
     }
     return send(request);
   }
