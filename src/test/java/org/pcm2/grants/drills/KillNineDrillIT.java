@@ -11,10 +11,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,29 +141,24 @@ class KillNineDrillIT {
         }
         try (Connection db = DriverManager.getConnection(url, PostgresDatabase.USER, PostgresDatabase.PASSWORD);
             Statement sql = db.createStatement()) {
-          assertThat(count(sql, "SELECT COUNT(*) FROM subproject WHERE title LIKE 'Diễn tập drill-%'"))
-              .as("sub-projects of the drill").isEqualTo(count(sql, "SELECT COUNT(*) FROM submission_key"
+          assertThat(DrillChecks.count(sql, "SELECT COUNT(*) FROM subproject WHERE title LIKE 'Diễn tập drill-%'"))
+              .as("sub-projects of the drill").isEqualTo(DrillChecks.count(sql, "SELECT COUNT(*) FROM submission_key"
                   + " WHERE idempotency_key LIKE 'drill-%'"))
               .isGreaterThanOrEqualTo(submitted.size());
-          assertThat(count(sql, "SELECT COUNT(*) FROM (SELECT title FROM subproject WHERE title LIKE 'Diễn tập drill-%'"
-              + " GROUP BY title HAVING COUNT(*) > 1) twice")).as("a proposal registered twice").isZero();
+          assertThat(DrillChecks.registeredTwice(sql, "Diễn tập drill-")).as("a proposal registered twice").isZero();
           for (String code : endorsed.keySet()) {
-            assertThat(count(sql, "SELECT COUNT(*) FROM decision_log WHERE subproject_code = '" + code
-                + "' AND task_key = 'UserTask_ReviewProposal'")).as("endorsement of %s", code).isEqualTo(1);
-            assertThat(count(sql, "SELECT COUNT(*) FROM act_ru_task t JOIN act_ru_execution e"
+            assertThat(DrillChecks.decisions(sql, code, "UserTask_ReviewProposal")).as("endorsement of %s", code).isEqualTo(1);
+            assertThat(DrillChecks.count(sql, "SELECT COUNT(*) FROM act_ru_task t JOIN act_ru_execution e"
                 + " ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = '" + code
                 + "' AND t.task_def_key_ = 'UserTask_ReviewProposal'")).as("review still open for %s", code)
                 .isZero();
           }
-          assertThat(count(sql, "SELECT COUNT(*) FROM envelope e WHERE e.committed <> COALESCE((SELECT SUM("
-              + "CASE l.kind WHEN 'COMMIT' THEN l.amount WHEN 'RELEASE' THEN -l.amount ELSE 0 END)"
-              + " FROM ledger_entry l WHERE l.cycle_code = e.cycle_code AND l.envelope_holder = e.holder_code), 0)"
-              + " OR e.committed > e.amount")).as("envelopes out of step with the ledger").isZero();
+          assertThat(DrillChecks.envelopesOutOfStep(sql)).as("envelopes out of step with the ledger").isZero();
           // every mail pending at the kill is delivered after the restart
-          await().atMost(Duration.ofSeconds(90)).until(() -> count(sql,
+          await().atMost(Duration.ofSeconds(90)).until(() -> DrillChecks.count(sql,
               "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'") == 0);
-          long sent = count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'");
-          assertThat(count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'FAILED'")).isZero();
+          long sent = DrillChecks.count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'");
+          assertThat(DrillChecks.count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'FAILED'")).isZero();
           assertThat((long) smtp.getReceivedMessages().length).as("mails received").isGreaterThanOrEqualTo(sent);
           System.out.printf(Locale.ROOT, "%nKILL -9 DRILL (%d s of load, 20 clients): %d submissions and %d"
               + " endorsements acknowledged before the kill, all present once after the restart (ready again in"
@@ -178,10 +171,4 @@ class KillNineDrillIT {
     }
   }
 
-  private static long count(Statement sql, String query) throws Exception {
-    try (ResultSet rs = sql.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 }

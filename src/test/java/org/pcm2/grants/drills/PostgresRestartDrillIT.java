@@ -9,7 +9,6 @@ import java.io.File;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -96,14 +95,14 @@ class PostgresRestartDrillIT {
                     String code = item.get("code").asText();
                     HttpResponse<String> done = leader.postJson("/api/subprojects/" + code
                         + "/tasks/UserTask_ReviewProposal", "{\"reviewDecision\":\"ENDORSE\"}");
-                    count(statuses, done, down, outageAnswers);
+                    record(statuses, done, down, outageAnswers);
                     if (done.statusCode() == 204) {
                       endorsed.put(code, "leader1");
                     }
                   }
                 }
               }
-              count(statuses, response, down, outageAnswers);
+              record(statuses, response, down, outageAnswers);
               if (response.statusCode() >= 500) {
                 Thread.sleep(200); // as a person would, before trying again
               }
@@ -148,16 +147,11 @@ class PostgresRestartDrillIT {
       }
       try (Connection db = DriverManager.getConnection(url, PostgresDatabase.USER, PostgresDatabase.PASSWORD);
           Statement sql = db.createStatement()) {
-        assertThat(count(sql, "SELECT COUNT(*) FROM (SELECT title FROM subproject WHERE title LIKE 'Mất CSDL pg-%'"
-            + " GROUP BY title HAVING COUNT(*) > 1) twice")).as("a proposal registered twice").isZero();
+        assertThat(DrillChecks.registeredTwice(sql, "Mất CSDL pg-")).as("a proposal registered twice").isZero();
         for (String code : endorsed.keySet()) {
-          assertThat(count(sql, "SELECT COUNT(*) FROM decision_log WHERE subproject_code = '" + code
-              + "' AND task_key = 'UserTask_ReviewProposal'")).as("endorsement of %s", code).isEqualTo(1);
+          assertThat(DrillChecks.decisions(sql, code, "UserTask_ReviewProposal")).as("endorsement of %s", code).isEqualTo(1);
         }
-        assertThat(count(sql, "SELECT COUNT(*) FROM envelope e WHERE e.committed <> COALESCE((SELECT SUM("
-            + "CASE l.kind WHEN 'COMMIT' THEN l.amount WHEN 'RELEASE' THEN -l.amount ELSE 0 END)"
-            + " FROM ledger_entry l WHERE l.cycle_code = e.cycle_code AND l.envelope_holder = e.holder_code), 0)"
-            + " OR e.committed > e.amount")).as("envelopes out of step with the ledger").isZero();
+        assertThat(DrillChecks.envelopesOutOfStep(sql)).as("envelopes out of step with the ledger").isZero();
       }
       System.out.printf(Locale.ROOT, "%nPOSTGRESQL RESTART DRILL (%d s outage, 10 clients): %d submissions and %d"
           + " endorsements acknowledged, all present once; serving again %.1f s after PostgreSQL started, without a"
@@ -168,7 +162,7 @@ class PostgresRestartDrillIT {
     }
   }
 
-  private static void count(Map<Integer, AtomicInteger> statuses, HttpResponse<String> response, AtomicBoolean down,
+  private static void record(Map<Integer, AtomicInteger> statuses, HttpResponse<String> response, AtomicBoolean down,
       Map<String, String> outageAnswers) {
     statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
     if (down.get() && response.statusCode() >= 500) {
@@ -204,10 +198,4 @@ class PostgresRestartDrillIT {
     }
   }
 
-  private static long count(Statement sql, String query) throws Exception {
-    try (ResultSet rs = sql.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 }

@@ -30,18 +30,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class NationalDataSet {
 
-  /** The human steps of one cycle, each by its role; index i is the waiting point after i steps. */
-  private static final String[][] STEPS = {
-      {"leader", "UserTask_ReviewProposal", "{\"reviewDecision\":\"ENDORSE\",\"reviewComment\":\"Xã nhất trí\"}"},
-      {"officer1", "UserTask_AppraiseProposal", "{\"appraisalDecision\":\"APPROVE\",\"approvedGrant\":15000000}"},
-      {"finance1", "UserTask_RecordDisbursement", "{\"paymentDate\":\"2026-11-20\",\"paymentReference\":\"UNC-1\"}"},
-      {"facilitator1", "UserTask_ConfirmReceipt", "{\"receiptDate\":\"2026-11-21\"}"},
-      {"facilitator1", "UserTask_SubmitCompletionReport", "{\"actualSpending\":15000000,\"contributionMobilised\":"
-          + "4000000,\"womenReached\":31,\"menReached\":27,\"completionSummary\":\"Xong\"}"},
-      {"leader", "UserTask_EvaluateResults", "{\"scoreResults\":4,\"scoreParticipation\":5,\"scoreTransparency\":4,"
-          + "\"scoreQuality\":5,\"scoreSustainability\":4,\"communityFeedback\":\"Tốt\"}"},
-      {"officer2", "UserTask_CloseSubproject", "{\"closureDecision\":\"CLOSE\"}"}};
-
   /** Id columns: a copy gets the template's value and its own number. */
   private static final Set<String> ID_COLUMNS = Set.of("id_", "proc_inst_id_", "root_proc_inst_id_",
       "process_instance_id_", "execution_id_", "parent_id_", "super_exec_", "task_id_", "bytearray_id_",
@@ -131,7 +119,7 @@ public final class NationalDataSet {
         + " AND kind = 'CBG' AND code LIKE 'CBG05743%' ORDER BY code LIMIT 4", String.class));
     List<String> instances = new ArrayList<>();
     ApiClient facilitator = new ApiClient(baseUrl, "facilitator1", "demo");
-    for (int stage = 0; stage <= STEPS.length; stage++) {
+    for (int stage = 0; stage <= GrantCycleSteps.STEPS.length; stage++) {
       String group = groups.get(stage);
       String leader = group.startsWith("CBG05740") ? "leader1" : "leader3";
       HttpResponse<String> created = facilitator.postJson("/api/subprojects",
@@ -139,10 +127,10 @@ public final class NationalDataSet {
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String code = json.readTree(created.body()).get("code").asText();
       for (int step = 0; step < stage; step++) {
-        String user = STEPS[step][0].equals("leader") ? leader : STEPS[step][0];
-        HttpResponse<String> done = new ApiClient(baseUrl, user, "demo").postJson(
-            "/api/subprojects/" + code + "/tasks/" + STEPS[step][1], STEPS[step][2]);
-        assertThat(done.statusCode()).as(code + " " + STEPS[step][1] + ": " + done.body()).isEqualTo(204);
+        String[] next = GrantCycleSteps.STEPS[step];
+        HttpResponse<String> done = new ApiClient(baseUrl, GrantCycleSteps.user(next, leader), "demo").postJson(
+            "/api/subprojects/" + code + "/tasks/" + next[1], next[2]);
+        assertThat(done.statusCode()).as(code + " " + next[1] + ": " + done.body()).isEqualTo(204);
       }
       instances.add(jdbc.queryForObject("SELECT id_ FROM act_hi_procinst WHERE business_key_ = ?", String.class,
           code));

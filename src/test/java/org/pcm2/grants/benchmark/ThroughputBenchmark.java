@@ -1,0 +1,282 @@
+package org.pcm2.grants.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pcm2.grants.support.ApiClient;
+import org.pcm2.grants.support.GrantCycleSteps;
+import org.pcm2.grants.support.PostgresDatabase;
+import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.Proposals;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Benchmark, not a test (run with {@code ./mvnw -Pbenchmark verify}): full grant cycles
+ * per second, proposal to closure, with {@code -Dbench.clients} client threads (4) running
+ * {@code -Dbench.cycles} cycles each (25).
+ *
+ * <p>The application: every step through the API as its person (submit, leader review,
+ * DWC appraisal, payment, receipt, completion report, evaluation, closure), with the read
+ * model, ledger, decision log, access checks and mail (to a GreenMail SMTP server) on.
+ *
+ * <p>The bare engine: a plain Camunda engine on its own PostgreSQL database, history full,
+ * running the same BPMN and decision tables, where every delegate and listener of the
+ * project is a no-op that sets only the variables the gateways read, driven through the
+ * Java API in the same threads. Target: the application reaches at least 0.8 of it.
+ */
+class ThroughputBenchmark extends PostgresIntegrationTest {
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+  private static final int CYCLES = Integer.getInteger("bench.cycles", 25);
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    registry.add("pcm.mail.enabled", () -> "true");
+    registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+  }
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private JdbcTemplate jdbc;
+
+  @Test
+  void fullCyclesPerSecondAgainstTheBareEngine() throws Exception {
+    String base = "http://localhost:" + port;
+    // Room in the two communes' envelopes for every cycle of the run.
+    assertThat(jdbc.update("UPDATE envelope SET amount = 1000000000000 WHERE cycle_code = 'CM-2026-1'"
+        + " AND holder_code IN ('05740', '05743')")).isEqualTo(2);
+    // A group gets one grant per cycle: every cycle of the run has a group of its own, a
+    // copy of one of facilitator1's groups in the two communes.
+    int cycles = CLIENTS * (CYCLES + 2);
+    jdbc.update("""
+        INSERT INTO community_group (code, kind, name, hamlet_code, school_code, facilitator_id)
+        SELECT g.code || 'B' || n, g.kind, g.name || ' ' || n, g.hamlet_code, g.school_code, g.facilitator_id
+        FROM community_group g CROSS JOIN generate_series(1, ?) AS n
+        WHERE g.facilitator_id = 'facilitator1' AND g.kind = 'CBG'
+          AND (g.code LIKE 'CBG05740%' OR g.code LIKE 'CBG05743%')
+        """, cycles / 14 + 1);
+    List<String> groups = jdbc.queryForList("SELECT code FROM community_group WHERE code LIKE 'CBG%B%'"
+        + " ORDER BY code", String.class);
+    assertThat(groups.size()).isGreaterThanOrEqualTo(cycles);
+
+    run("application (warm-up)", CLIENTS, 2, (client, n) -> applicationCycle(base, groups, client, n));
+    Result application = run("application", CLIENTS, CYCLES, (client, n) -> applicationCycle(base, groups, client, n));
+    long closed = jdbc.queryForObject("SELECT COUNT(*) FROM subproject WHERE stage = 'CLOSED'", Long.class);
+    assertThat(closed).isEqualTo((long) CLIENTS * (CYCLES + 2));
+
+    ProcessEngine bare = bareEngine();
+    try {
+      run("bare engine (warm-up)", CLIENTS, 2, (client, n) -> bareCycle(bare, groups, client, n));
+      Result engine = run("bare engine", CLIENTS, CYCLES, (client, n) -> bareCycle(bare, groups, client, n));
+      assertThat(bare.getHistoryService().createHistoricProcessInstanceQuery().completed().count())
+          .isEqualTo((long) CLIENTS * (CYCLES + 2));
+      double ratio = application.perSecond() / engine.perSecond();
+      System.out.printf(Locale.ROOT, "%nFULL-CYCLE THROUGHPUT, %d clients × %d cycles (8 steps each)%n"
+          + "| run | cycles/s | steps/s | p50 cycle (ms) | p95 cycle (ms) |%n| --- | --- | --- | --- | --- |%n"
+          + "%s%s| application / bare engine | %.2f | | | target ≥ 0.8: %s |%n"
+          + "mails accepted by SMTP during the run: %d%n%n", CLIENTS, CYCLES, application.row(), engine.row(), ratio,
+          ratio >= 0.8 ? "met" : "MISSED", SMTP.getReceivedMessages().length);
+    } finally {
+      bare.close();
+    }
+  }
+
+  /** One cycle through the API, each step by its person. */
+  private Void applicationCycle(String base, List<String> groups, int client, int n) throws Exception {
+    String group = groups.get(n - 1);
+    String leader = group.startsWith("CBG05740") ? "leader1" : "leader3";
+    HttpResponse<String> created = new ApiClient(base, "facilitator1", "demo").postJson("/api/subprojects",
+        JSON.writeValueAsString(Proposals.valid(group, "Đo thông lượng " + client + "-" + n)));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String code = JSON.readTree(created.body()).get("code").asText();
+    for (String[] step : GrantCycleSteps.STEPS) {
+      String user = GrantCycleSteps.user(step, leader);
+      HttpResponse<String> done = new ApiClient(base, user, "demo").postJson(
+          "/api/subprojects/" + code + "/tasks/" + step[1], step[2]);
+      assertThat(done.statusCode()).as(code + " " + step[1] + ": " + done.body()).isEqualTo(204);
+    }
+    return null;
+  }
+
+  /** The same cycle on the bare engine: start with the same proposal, complete the same tasks with the same input. */
+  private static Void bareCycle(ProcessEngine engine, List<String> groups, int client, int n) throws Exception {
+    String group = groups.get(n - 1);
+    String commune = group.substring(3, 8);
+    Map<String, Object> variables = new HashMap<>(Proposals.valid(group, "Đo thông lượng " + client + "-" + n));
+    variables.put("facilitatorId", "facilitator1");
+    variables.put("communeLeadersGroup", "commune" + commune);
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("subprojectGrant",
+        "BARE-" + client + "-" + n, variables).getId();
+    for (String[] step : GrantCycleSteps.STEPS) {
+      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(step[1])
+          .singleResult();
+      assertThat(task).as(step[1]).isNotNull();
+      engine.getTaskService().complete(task.getId(), JSON.readValue(step[2], new TypeReference<Map<String, Object>>() {
+      }));
+    }
+    return null;
+  }
+
+  /** A plain engine with the project's models and no-op stand-ins for its delegates and listeners. */
+  private static ProcessEngine bareEngine() throws Exception {
+    StandaloneProcessEngineConfiguration config = (StandaloneProcessEngineConfiguration)
+        ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
+    config.setProcessEngineName("bare");
+    config.setJdbcDriver("org.postgresql.Driver");
+    config.setJdbcUrl(PostgresDatabase.freshDatabase("pcm_bench_bare"));
+    config.setJdbcUsername(PostgresDatabase.USER);
+    config.setJdbcPassword(PostgresDatabase.PASSWORD);
+    config.setJdbcMaxActiveConnections(10);
+    config.setDatabaseSchemaUpdate("true");
+    config.setHistory("full");
+    config.setIdGenerator(new StrongUuidGenerator());
+    config.setJobExecutorActivate(true);
+    config.setHistoryTimeToLive("P730D");
+    Map<Object, Object> beans = new HashMap<>();
+    JavaDelegate nothing = execution -> { };
+    for (String delegate : List.of("registerProposalDelegate", "commitGrantDelegate", "releaseGrantDelegate",
+        "recordDisbursementDelegate", "closeGrantDelegate")) {
+      beans.put(delegate, nothing);
+    }
+    beans.put("screenProposalDelegate", (JavaDelegate) e -> e.setVariable("screeningOutcome", "ELIGIBLE"));
+    beans.put("planTranchesDelegate", (JavaDelegate) e -> {
+      e.setVariable("trancheCount", 1);
+      e.setVariable("trancheNumber", 0);
+    });
+    beans.put("prepareTrancheDelegate", (JavaDelegate) e -> e.setVariable("trancheNumber",
+        ((Number) e.getVariable("trancheNumber")).intValue() + 1));
+    beans.put("scoreEvaluationDelegate", (JavaDelegate) e -> e.setVariable("evaluationScore", 88.0));
+    beans.put("validateProposal", (ExecutionListener) e -> { });
+    beans.put("recordDecision", (TaskListener) t -> { });
+    beans.put("notify", new BareNotify());
+    beans.put("deadlines", new BareDeadlines());
+    config.setBeans(beans);
+    ProcessEngine engine = config.buildProcessEngine();
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
+    for (String pattern : List.of("subproject-grant.bpmn", "*.dmn", "*.form")) {
+      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + pattern)) {
+        deployment.addInputStream(resource.getFilename(), resource.getInputStream());
+      }
+    }
+    deployment.deploy();
+    return engine;
+  }
+
+  /** Stands in for the project's notification step. */
+  public static final class BareNotify {
+    public void send(Object execution, String kind) {
+    }
+  }
+
+  /** Stands in for the project's deadlines: the same kinds of answers, fixed. */
+  public static final class BareDeadlines {
+    public Date due(String step) {
+      return Date.from(Instant.now().plus(14, ChronoUnit.DAYS));
+    }
+
+    public String reminder(String step) {
+      return "P7D";
+    }
+
+    public String escalation(String step) {
+      return "P10D";
+    }
+
+    public String timeout(String step) {
+      return "P30D";
+    }
+
+    public Date completionDue(Object plannedEnd) {
+      return Date.from(Instant.now().plus(150, ChronoUnit.DAYS));
+    }
+
+    public Date completionReminder(Object plannedEnd) {
+      return Date.from(Instant.now().plus(140, ChronoUnit.DAYS));
+    }
+
+    public Date completionOverdue(Object plannedEnd) {
+      return Date.from(Instant.now().plus(160, ChronoUnit.DAYS));
+    }
+  }
+
+  /** One cycle of one client. */
+  @FunctionalInterface
+  private interface Cycle {
+    Void run(int client, int n) throws Exception;
+  }
+
+  private record Result(String name, int cycles, double seconds, Percentiles timings) {
+    double perSecond() {
+      return cycles / seconds;
+    }
+
+    String row() {
+      return String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.0f | %.0f |%n", name, perSecond(), perSecond() * 8,
+          timings.percentile(50), timings.percentile(95));
+    }
+  }
+
+  private static Result run(String name, int clients, int cycles, Cycle cycle) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    Percentiles timings = new Percentiles();
+    AtomicInteger next = new AtomicInteger();
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < cycles; i++) {
+          int n = next.incrementAndGet();
+          timings.time(() -> cycle.run(client, n));
+        }
+        return null;
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    return new Result(name, clients * cycles, seconds, timings);
+  }
+}
