@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,21 +44,9 @@ class KillNineDrillIT {
   @Test
   void nothingAcknowledgedIsLostWhenTheApplicationIsKilled() throws Exception {
     int seconds = Integer.getInteger("drill.seconds", 10);
-    ServerSetup smtpSetup = new ServerSetup(ApplicationProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    GreenMail smtp = new GreenMail(smtpSetup).withConfiguration(GreenMailConfiguration.aConfig()
-        .withDisabledAuthentication());
-    smtp.start();
+    GreenMail smtp = DrillSetup.startSmtp();
     String url = PostgresDatabase.freshDatabase(DATABASE);
-    Map<String, String> settings = Map.of(
-        "spring.profiles.active", "postgres,demo",
-        "spring.datasource.url", url,
-        "spring.datasource.username", PostgresDatabase.USER,
-        "spring.datasource.password", PostgresDatabase.PASSWORD,
-        "pcm.demo.sample-cycles", "false",
-        "pcm.mail.enabled", "true",
-        "spring.mail.host", "127.0.0.1",
-        "spring.mail.port", String.valueOf(smtpSetup.getPort()),
-        "pcm.mail.poll-interval", "500ms");
+    Map<String, String> settings = DrillSetup.settings(url, smtp);
     Map<String, String> submitted = new ConcurrentHashMap<>(); // idempotency key -> code, acknowledged
     Map<String, String> endorsed = new ConcurrentHashMap<>(); // code -> leader, acknowledged
     java.util.concurrent.atomic.AtomicInteger serverErrors = new java.util.concurrent.atomic.AtomicInteger();

@@ -53,13 +53,7 @@ class PostgresRestartDrillIT {
     List<String> start = command("drill.pg-start", "start");
     int outage = Integer.getInteger("drill.outage-seconds", 6);
     String url = PostgresDatabase.freshDatabase(DATABASE);
-    Map<String, String> settings = Map.of(
-        "spring.profiles.active", "postgres,demo",
-        "spring.datasource.url", url,
-        "spring.datasource.username", PostgresDatabase.USER,
-        "spring.datasource.password", PostgresDatabase.PASSWORD,
-        "pcm.demo.sample-cycles", "false",
-        "pcm.mail.enabled", "false");
+    Map<String, String> settings = DrillSetup.settings(url, null);
     Map<String, String> submitted = new ConcurrentHashMap<>();
     Map<String, String> endorsed = new ConcurrentHashMap<>();
     Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();

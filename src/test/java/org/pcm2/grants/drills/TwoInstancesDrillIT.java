@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -51,21 +49,9 @@ class TwoInstancesDrillIT {
   @Test
   void twoInstancesNeverDoOneThingTwice() throws Exception {
     int seconds = Integer.getInteger("drill.seconds", 10);
-    ServerSetup smtpSetup = new ServerSetup(ApplicationProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    GreenMail smtp = new GreenMail(smtpSetup).withConfiguration(GreenMailConfiguration.aConfig()
-        .withDisabledAuthentication());
-    smtp.start();
+    GreenMail smtp = DrillSetup.startSmtp();
     String url = PostgresDatabase.freshDatabase(DATABASE);
-    Map<String, String> settings = Map.of(
-        "spring.profiles.active", "postgres,demo",
-        "spring.datasource.url", url,
-        "spring.datasource.username", PostgresDatabase.USER,
-        "spring.datasource.password", PostgresDatabase.PASSWORD,
-        "pcm.demo.sample-cycles", "false",
-        "pcm.mail.enabled", "true",
-        "spring.mail.host", "127.0.0.1",
-        "spring.mail.port", String.valueOf(smtpSetup.getPort()),
-        "pcm.mail.poll-interval", "500ms");
+    Map<String, String> settings = DrillSetup.settings(url, smtp);
     Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
     Map<String, String> endorsed = new ConcurrentHashMap<>();
     Map<String, String> approved = new ConcurrentHashMap<>();
