@@ -1,7 +1,9 @@
 package org.pcm2.grants.proposal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -11,6 +13,7 @@ import org.pcm2.grants.reporting.Viewer;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.system.Actors;
+import org.pcm2.grants.system.Unchecked;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,10 +38,16 @@ public class SubprojectTasks {
   }
 
   public List<OpenTask> open(String code) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(code).list().stream()
-        .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
-            candidateGroups(task), task.getDueDate()))
-        .toList();
+    List<OpenTask> open = new ArrayList<>();
+    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(code).list()) {
+      try {
+        open.add(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+            candidateGroups(task), task.getDueDate()));
+      } catch (NullValueException gone) {
+        // completed by someone else since the query: no longer open
+      }
+    }
+    return open;
   }
 
   @Transactional
@@ -47,23 +56,39 @@ public class SubprojectTasks {
     if (task == null) {
       throw notOpen(code, taskKey);
     }
-    boolean mine = viewer.userId().equals(task.getAssignee());
-    boolean myGroup = task.getAssignee() == null
-        && candidateGroups(task).stream().anyMatch(viewer.groups()::contains);
-    if (!mine && !myGroup) {
-      throw new NotFoundException("Không có việc '" + taskKey + "' của " + code + " cho bạn / no such task of yours");
-    }
-    Actors.authenticate(identity, viewer.userId());
     try {
+      boolean mine = viewer.userId().equals(task.getAssignee());
+      boolean myGroup = task.getAssignee() == null
+          && candidateGroups(task).stream().anyMatch(viewer.groups()::contains);
+      if (!mine && !myGroup) {
+        if (!stillOpen(task.getId())) {
+          throw notOpen(code, taskKey); // completed by someone else, who took its candidate groups with it
+        }
+        throw new NotFoundException("Không có việc '" + taskKey + "' của " + code + " cho bạn / no such task of yours");
+      }
+      Actors.authenticate(identity, viewer.userId());
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), viewer.userId());
       }
       tasks.complete(task.getId(), variables);
     } catch (NullValueException gone) {
       throw notOpen(code, taskKey); // completed by someone else between the query and now
+    } catch (AuthorizationException | NullPointerException failed) {
+      // the task completed by someone else while the engine worked on it: its authorizations gone
+      // (AuthorizationException), or its process instance gone under a claim (the engine's own NPE)
+      identity.clearAuthentication();
+      if (!stillOpen(task.getId())) {
+        throw notOpen(code, taskKey);
+      }
+      throw failed;
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** Whether the task is still there, whoever may see it. */
+  private boolean stillOpen(String taskId) {
+    return Unchecked.read(identity, () -> tasks.createTaskQuery().taskId(taskId).count() > 0);
   }
 
   private static ConflictException notOpen(String code, String taskKey) {

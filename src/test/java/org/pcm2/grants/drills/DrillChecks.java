@@ -1,10 +1,19 @@
 package org.pcm2.grants.drills;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** What every drill checks in the database afterwards: nothing twice, money in step. */
+/**
+ * What every drill checks in the database afterwards (nothing twice, money in step), and
+ * what it shows when a check fails.
+ */
 final class DrillChecks {
 
   private DrillChecks() {
@@ -35,5 +44,25 @@ final class DrillChecks {
         + "CASE l.kind WHEN 'COMMIT' THEN l.amount WHEN 'RELEASE' THEN -l.amount ELSE 0 END)"
         + " FROM ledger_entry l WHERE l.cycle_code = e.cycle_code AND l.envelope_holder = e.holder_code), 0)"
         + " OR e.committed > e.amount");
+  }
+
+  /** The application's ERROR and exception lines (at most {@code max}, the first ones), to show with a failure. */
+  static String errorLines(Path log, int max) {
+    try (var lines = Files.lines(log)) {
+      return String.join(System.lineSeparator(), lines
+          .filter(l -> l.contains(" ERROR ") || l.matches("^(Caused by: |[a-z]+\\.[a-zA-Z.]+(Exception|Error)).*"))
+          .limit(max).toList());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "(log not readable: " + e + ")";
+    }
+  }
+
+  /** What tells two mails apart: to whom and about what (the outbox writes each once). */
+  static String recipientAndSubject(MimeMessage message) {
+    try {
+      return ((InternetAddress) message.getAllRecipients()[0]).getAddress() + " " + message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -100,9 +99,10 @@ class TwoInstancesDrillIT {
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(statuses.keySet().stream().filter(k -> k.endsWith(" 500") || k.startsWith("exception")
-            || k.contains("twice")))
-            .as("server errors or failed calls: %s", statuses).isEmpty();
+        // a lost race is a 409; a 403 or 404 to a person taking their own step would be as wrong as a 500
+        assertThat(statuses.keySet().stream().filter(k -> k.endsWith(" 500") || k.endsWith(" 403")
+            || (k.startsWith("UserTask_") && k.endsWith(" 404")) || k.startsWith("exception") || k.contains("twice")))
+            .as("server errors, refusals or failed calls: %s", statuses).isEmpty();
         assertThat(endorsed).as("endorsements: %s", statuses).isNotEmpty();
         try (Connection db = DriverManager.getConnection(url, PostgresDatabase.USER, PostgresDatabase.PASSWORD);
             Statement sql = db.createStatement()) {
@@ -127,7 +127,7 @@ class TwoInstancesDrillIT {
           await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
               .until(() -> smtp.getReceivedMessages().length == sent);
           Map<String, Long> byMessage = Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(
-              TwoInstancesDrillIT::recipientAndSubject, Collectors.counting()));
+              DrillChecks::recipientAndSubject, Collectors.counting()));
           assertThat(byMessage.values()).as("a mail received twice").allMatch(times -> times == 1);
           System.out.printf(Locale.ROOT, "%nTWO INSTANCES DRILL (%d s, 12 clients over 2 applications on one"
               + " database): answers %s; %d endorsements and %d approvals, each recorded once; envelopes within"
@@ -163,11 +163,4 @@ class TwoInstancesDrillIT {
     statuses.computeIfAbsent(what + " " + response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
   }
 
-  private static String recipientAndSubject(MimeMessage message) {
-    try {
-      return Arrays.toString(message.getAllRecipients()) + " " + message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
