@@ -1,16 +1,22 @@
 package org.pcm2.grants.notification;
 
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,14 +26,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends what the outbox holds. Each mail is claimed in its own transaction with a row lock
  * ({@code SKIP LOCKED} on PostgreSQL, so several application instances share the work and
- * send each mail once); a failure is retried with a growing pause and, after the last
- * attempt, the mail is parked as FAILED for an administrator. Without SMTP (the embedded
- * default) mails are written to the log and kept as LOGGED.
+ * send each mail once). Two kinds of failure:
+ * <ul>
+ * <li>the mail server cannot be reached (down, restarting, refusing connections, signing in
+ * refused): no mail is at fault, so none loses an attempt; sending pauses for a short,
+ * growing while (at most 5 s) and every waiting mail goes out as soon as the server is back,
+ * however long it was away;</li>
+ * <li>the server refuses this mail (a malformed or unknown address): retried with a growing
+ * pause and, after the last attempt, parked as FAILED for an administrator.</li>
+ * </ul>
+ * Without SMTP (the embedded default) mails are written to the log and kept as LOGGED.
  */
 @Component
 public class MailSenderJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailSenderJob.class);
+  private static final Duration LONGEST_SERVER_PAUSE = Duration.ofSeconds(5);
 
   /** A claimed mail. */
   private record Due(long id, String to, String subject, String text, String html, int attempts) {
@@ -41,12 +55,19 @@ public class MailSenderJob {
   private final Duration firstBackoff;
   private final String from;
   private final String claimSql;
+  private final Recipients recipients;
+  /** The mail server's failures in a row, and no sending before the pause they earned is over. */
+  private final AtomicInteger serverFailures = new AtomicInteger();
+  private volatile Instant serverPausedUntil = Instant.MIN;
+  private volatile Instant serverDownSince;
 
   public MailSenderJob(JdbcClient jdbc, JavaMailSender mailer, TransactionTemplate transactions, DataSource dataSource,
+      Recipients recipients,
       @Value("${pcm.mail.enabled}") boolean enabled, @Value("${pcm.mail.max-attempts}") int maxAttempts,
       @Value("${pcm.mail.first-backoff}") Duration firstBackoff, @Value("${pcm.mail.from}") String from)
       throws SQLException {
     this.jdbc = jdbc;
+    this.recipients = recipients;
     this.mailer = mailer;
     this.transactions = transactions;
     this.enabled = enabled;
@@ -66,8 +87,8 @@ public class MailSenderJob {
 
   @Scheduled(fixedDelayString = "${pcm.mail.poll-interval}")
   public void sendDue() {
-    for (int i = 0; i < 50 && sendOne(); i++) {
-      // until nothing is due, at most 50 a round
+    for (int i = 0; i < 50 && Instant.now().isAfter(serverPausedUntil) && sendOne(); i++) {
+      // until nothing is due, at most 50 a round, and not while the server is away
     }
   }
 
@@ -84,9 +105,16 @@ public class MailSenderJob {
         deliver(due);
         jdbc.sql("UPDATE mail_outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?")
             .params(enabled ? "SENT" : "LOGGED", due.attempts() + 1, Timestamp.from(Instant.now()), due.id()).update();
+        serverBack();
       } catch (Exception e) {
+        String error = e instanceof AddressException refused && refused.getRef() != null
+            ? refused.getMessage() + ": " + refused.getRef() : String.valueOf(e.getMessage());
+        if (serverUnreachable(e)) {
+          serverAway(error);
+          jdbc.sql("UPDATE mail_outbox SET last_error = ? WHERE id = ?").params(truncate(error), due.id()).update();
+          return false; // the round ends: the other mails wait for the server too
+        }
         int attempts = due.attempts() + 1;
-        String error = String.valueOf(e.getMessage());
         if (attempts >= maxAttempts) {
           LOG.error("Mail {} to {} parked as FAILED after {} attempts: {}", due.id(), due.to(), attempts, error);
           jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?")
@@ -103,10 +131,63 @@ public class MailSenderJob {
     return Boolean.TRUE.equals(sent);
   }
 
-  /** Puts a parked mail back in the queue. */
+  /**
+   * Puts a parked mail back in the queue, to the recipient's address as it is now (an
+   * administrator may have corrected it since).
+   */
   public void retry(long id) {
-    jdbc.sql("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'FAILED'")
-        .params(Timestamp.from(Instant.now()), id).update();
+    String user = jdbc.sql("SELECT recipient_user FROM mail_outbox WHERE id = ? AND status = 'FAILED'").param(id)
+        .query(String.class).optional().orElse(null);
+    if (user == null) {
+      return;
+    }
+    String email = recipients.currentEmail(user).orElse(null);
+    jdbc.sql("""
+        UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?,
+               recipient_email = COALESCE(?, recipient_email) WHERE id = ? AND status = 'FAILED'
+        """).params(Timestamp.from(Instant.now()), email, id).update();
+  }
+
+  /**
+   * Whether the failure is the mail server's, not the mail's: it could not be reached or
+   * talked to (a network error), it would not let the application sign in, or it said it
+   * is closing (421).
+   */
+  static boolean serverUnreachable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException || cause instanceof MailAuthenticationException
+          || cause instanceof AuthenticationFailedException) {
+        return true;
+      }
+      if (cause.getMessage() != null && cause.getMessage().startsWith("421")) {
+        return true;
+      }
+      // a failure while sending one message is kept beside the exception, not as its cause
+      if (cause instanceof MailSendException send
+          && send.getFailedMessages().values().stream().anyMatch(MailSenderJob::serverUnreachable)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void serverAway(String error) {
+    int failures = serverFailures.incrementAndGet();
+    Duration pause = Duration.ofMillis(500L << Math.min(failures - 1, 10));
+    Duration longest = firstBackoff.compareTo(LONGEST_SERVER_PAUSE) < 0 ? firstBackoff : LONGEST_SERVER_PAUSE;
+    serverPausedUntil = Instant.now().plus(pause.compareTo(longest) < 0 ? pause : longest);
+    if (failures == 1) {
+      serverDownSince = Instant.now();
+      LOG.warn("Mail server unreachable; mails wait in the outbox and go out once it is back: {}", error);
+    }
+  }
+
+  private void serverBack() {
+    if (serverFailures.getAndSet(0) > 0) {
+      Instant since = serverDownSince;
+      LOG.info("Mail server reachable again{}; sending the mails that waited",
+          since == null ? "" : " after " + Duration.between(since, Instant.now()).toSeconds() + " s");
+    }
   }
 
   private void deliver(Due due) throws Exception {

@@ -3,6 +3,7 @@ package org.pcm2.grants.notification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.pcm2.grants.system.Unchecked;
@@ -50,6 +51,12 @@ public class Recipients {
       }
       return reachable;
     }).map(user -> new Recipient(user.getId(), name(user), user.getEmail(), language(user.getId()))).toList();
+  }
+
+  /** The person's address as it is now, if they have one. */
+  public Optional<String> currentEmail(String userId) {
+    return Unchecked.read(identity, () -> Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
+        .map(User::getEmail).filter(email -> email.contains("@")));
   }
 
   private String language(String userId) {

@@ -16,8 +16,13 @@ final class DrillSetup {
 
   /** A started SMTP server on a free port that takes mail without signing in. */
   static GreenMail startSmtp() {
-    GreenMail smtp = new GreenMail(new ServerSetup(ApplicationProcess.freePort(), "127.0.0.1",
-        ServerSetup.PROTOCOL_SMTP)).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    return startSmtp(ApplicationProcess.freePort());
+  }
+
+  /** A started SMTP server on the given port (the same server back after an outage). */
+  static GreenMail startSmtp(int port) {
+    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     smtp.start();
     return smtp;
   }

@@ -1,0 +1,47 @@
+package org.pcm2.grants.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailSendException;
+
+/**
+ * Which failures are the mail server's (no mail loses an attempt, sending waits for the
+ * server) and which are the mail's own (retried a few times, then parked for an
+ * administrator), as Spring's mail sender reports them.
+ */
+class MailFailureKindTest {
+
+  @Test
+  void aServerThatCannotBeReachedOrSignedIntoIsTheServersFailure() {
+    // what JavaMailSenderImpl throws when it cannot connect: the cause is kept
+    assertThat(MailSenderJob.serverUnreachable(new MailSendException("Mail server connection failed",
+        new MessagingException("Couldn't connect to host, port: 127.0.0.1, 1025", new ConnectException(
+            "Connection refused"))))).isTrue();
+    // a failure while sending one message is kept in the failed messages, not as the cause
+    assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
+        new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out"))))))
+        .isTrue();
+    assertThat(MailSenderJob.serverUnreachable(new MailAuthenticationException(
+        new AuthenticationFailedException("535 5.7.8 Authentication credentials invalid")))).isTrue();
+    assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
+        new MessagingException("421 4.3.2 Service not available, closing transmission channel"))))).isTrue();
+  }
+
+  @Test
+  void aMailTheServerRefusesIsTheMailsOwnFailure() {
+    assertThat(MailSenderJob.serverUnreachable(new AddressException("Domain contains illegal character",
+        "leader2@@example.org"))).isFalse();
+    assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
+        new MessagingException("550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown")))))
+        .isFalse();
+    assertThat(MailSenderJob.serverUnreachable(new IllegalStateException("no recipient"))).isFalse();
+  }
+}
