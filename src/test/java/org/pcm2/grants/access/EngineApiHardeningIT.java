@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.junit.jupiter.api.Test;
+import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.Proposals;
@@ -17,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The engine APIs on PostgreSQL, through HTTP: engine-rest needs a signed-in person; only
- * a task's own people complete it; expressions inside orQueries are refused; the Admin
+ * a task's own people complete it; DWC reads every task through its role and works its own;
+ * expressions inside orQueries are refused; the Admin
  * webapp's first-user setup stays closed and the last administrator stays.
  */
 class EngineApiHardeningIT extends PostgresIntegrationTest {
@@ -30,6 +36,8 @@ class EngineApiHardeningIT extends PostgresIntegrationTest {
   private IdentityService identity;
   @Autowired
   private TaskService tasks;
+  @Autowired
+  private AuthorizationService authorizations;
 
   @Test
   void engineRestNeedsASignedInPerson() {
@@ -67,6 +75,40 @@ class EngineApiHardeningIT extends PostgresIntegrationTest {
         WebappSession.typed(Map.of("appraisalDecision", "APPROVE", "approvedGrant", 15_000_000L)))).statusCode())
         .isEqualTo(403);
     assertThat(tasks.createTaskQuery().taskId(appraisal).count()).isEqualTo(1);
+    assertThat(engine("officer1").postJson("/engine-rest/task/" + appraisal + "/complete",
+        "{\"variables\":{\"appraisalDecision\":{\"value\":\"APPROVE\"},\"approvedGrant\":{\"value\":15000000,"
+            + "\"type\":\"Long\"}}}").statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void dwcReadsEveryTaskThroughItsRoleAndGetsFromEachTaskOnlyTheRightToWorkIt() {
+    String code = submit("CBG0574305"); // commune 05743, led by leader3
+    String review = taskId(code, "UserTask_ReviewProposal");
+    // the commune's leaders read and work their task through its own authorization
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(review)
+        .groupIdIn("commune05743").singleResult().isPermissionGranted(Permissions.READ)).isTrue();
+    // an officer sees it (DWC reads every task) but may not take it
+    assertThat(engine("officer1").get("/engine-rest/task?processInstanceBusinessKey=" + code).body())
+        .contains(review);
+    assertThat(engine("officer1").postJson("/engine-rest/task/" + review + "/claim", "{\"userId\":\"officer1\"}")
+        .statusCode()).isEqualTo(403);
+    assertThat(engine("leader3").postJson("/engine-rest/task/" + review + "/complete",
+        "{\"variables\":{\"reviewDecision\":{\"value\":\"ENDORSE\"}}}").statusCode()).isEqualTo(204);
+
+    // the appraisal gives the officers the right to work it, not a second right to read it (that
+    // per-task read right is what made their queue slow at national scale)
+    String appraisal = taskId(code, "UserTask_AppraiseProposal");
+    var officers = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(appraisal)
+        .groupIdIn(IdentityGroups.DWC_OFFICERS).singleResult();
+    assertThat(officers.isPermissionGranted(Permissions.READ)).isFalse();
+    assertThat(officers.isPermissionGranted(Permissions.UPDATE) || officers.isPermissionGranted(
+        TaskPermissions.TASK_WORK)).isTrue();
+    assertThat(engine("officer1").get("/engine-rest/task?candidateGroup=" + IdentityGroups.DWC_OFFICERS
+        + "&processInstanceBusinessKey=" + code).body()).contains(appraisal);
+    assertThat(engine("facilitator1").get("/engine-rest/task?processInstanceBusinessKey=" + code).body())
+        .doesNotContain(appraisal);
+    assertThat(engine("officer1").postJson("/engine-rest/task/" + appraisal + "/claim", "{\"userId\":\"officer1\"}")
+        .statusCode()).isEqualTo(204);
     assertThat(engine("officer1").postJson("/engine-rest/task/" + appraisal + "/complete",
         "{\"variables\":{\"appraisalDecision\":{\"value\":\"APPROVE\"},\"approvedGrant\":{\"value\":15000000,"
             + "\"type\":\"Long\"}}}").statusCode()).isEqualTo(204);

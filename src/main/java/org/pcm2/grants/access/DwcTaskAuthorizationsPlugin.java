@@ -1,0 +1,43 @@
+package org.pcm2.grants.access;
+
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps DWC's queue fast at national scale: a task waiting for a DWC group gives that group
+ * the right to work it, not a second right to read it.
+ *
+ * <p>For each candidate group of a task the engine writes an authorization to read and work
+ * that task. The DWC groups already read every task ({@link RoleAuthorizations}), so for
+ * them the per-task read right changes nothing, yet it is what made their Tasklist slow:
+ * the engine checks a task query against every read right the person holds, with a join
+ * PostgreSQL can only run as a nested loop, and with 25,000 appraisals waiting the DWC
+ * officers held 25,000 of them (25,000 × 25,000 comparisons for each page, about a
+ * second). Commune leaders and facilitators, who read only their own, keep the engine's
+ * authorizations as they are.
+ */
+@Component
+class DwcTaskAuthorizationsPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new DwcTaskAuthorizations());
+  }
+
+  /** The engine's own provider, with work-only task authorizations for the DWC groups. */
+  static class DwcTaskAuthorizations extends DefaultAuthorizationProvider {
+    @Override
+    protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
+      if (groupId == null || !RoleAuthorizations.DWC.contains(groupId)) {
+        return super.createOrUpdateAuthorizations(task, groupId, userId);
+      }
+      return new AuthorizationEntity[] {
+          createOrUpdateAuthorization(task, null, groupId, Resources.TASK, false, getDefaultUserPermissionForTask())};
+    }
+  }
+}
