@@ -3,7 +3,6 @@ package org.pcm2.grants.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import java.net.http.HttpResponse;
@@ -15,10 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pcm2.grants.support.ApiClient;
@@ -54,61 +49,22 @@ class KillNineDrillIT {
       ApplicationProcess first = new ApplicationProcess("kill-nine-1", List.of("-Xmx384m"), settings).start();
       first.awaitReady(Duration.ofSeconds(120));
       List<String> groups1 = List.of("CBG0574001", "CBG0574002", "CBG0574003", "CBG0574004", "CBG0574005");
-      AtomicBoolean running = new AtomicBoolean(true);
-      ExecutorService clients = Executors.newFixedThreadPool(20);
-      for (int c = 0; c < 20; c++) {
-        int client = c;
-        clients.submit(() -> {
-          ApiClient facilitator = new ApiClient(first.baseUrl(), "facilitator1", "demo");
-          ApiClient leader = new ApiClient(first.baseUrl(), "leader1", "demo");
-          int n = 0;
-          while (running.get()) {
-            n++;
-            try {
-              if (client < 12) {
-                String key = "drill-" + client + "-" + n;
-                Map<String, Object> proposal = Proposals.valid(groups1.get((client + n) % groups1.size()),
-                    "Diễn tập " + key);
-                HttpResponse<String> response = facilitator.postJson("/api/subprojects",
-                    JSON.writeValueAsString(proposal), "Idempotency-Key", key);
-                if (response.statusCode() >= 500) {
-                  serverErrors.incrementAndGet();
-                }
-                if (response.statusCode() == 201 || response.statusCode() == 200) {
-                  submitted.put(key, JSON.readTree(response.body()).get("code").asText());
-                }
-              } else {
-                HttpResponse<String> list = leader.get("/api/subprojects?stage=IN_REVIEW&limit=20");
-                if (list.statusCode() != 200) {
-                  continue;
-                }
-                for (JsonNode item : JSON.readTree(list.body())) {
-                  String code = item.get("code").asText();
-                  HttpResponse<String> done = leader.postJson("/api/subprojects/" + code
-                      + "/tasks/UserTask_ReviewProposal",
-                      "{\"reviewDecision\":\"ENDORSE\",\"reviewComment\":\"Xã nhất trí (diễn tập)\"}");
-                  if (done.statusCode() >= 500) {
-                    serverErrors.incrementAndGet();
-                  }
-                  if (done.statusCode() == 204) {
-                    endorsed.put(code, "leader1");
-                  }
-                }
-              }
-            } catch (Exception e) {
-              // the crash: connection refused or reset, nothing acknowledged
+      DrillLoad load = DrillLoad.start(first.baseUrl(), 20, 12, "drill-", "Diễn tập ", groups1, 20,
+          "{\"reviewDecision\":\"ENDORSE\",\"reviewComment\":\"Xã nhất trí (diễn tập)\"}", Duration.ZERO,
+          (call, subject, response) -> {
+            if (response.statusCode() >= 500) {
+              serverErrors.incrementAndGet();
+            } else if (call == DrillLoad.Call.SUBMIT && (response.statusCode() == 201 || response.statusCode() == 200)) {
+              submitted.put(subject, JSON.readTree(response.body()).get("code").asText());
+            } else if (call == DrillLoad.Call.ENDORSE && response.statusCode() == 204) {
+              endorsed.put(subject, "leader1");
             }
-          }
-          return null;
-        });
-      }
+          }, crash -> { }); // the crash: connection refused or reset, nothing acknowledged
       Thread.sleep(seconds * 1000L);
       first.kill();
       int acknowledgedAtKill = submitted.size();
       int endorsedAtKill = endorsed.size();
-      running.set(false);
-      clients.shutdown();
-      assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+      load.stop();
       assertThat(acknowledgedAtKill).as("submissions acknowledged before the kill").isPositive();
       // concurrent first submissions of a commune, two endorsements of one task: never a 500
       assertThat(serverErrors.get()).as("server errors while running").isZero();

@@ -3,7 +3,6 @@ package org.pcm2.grants.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.http.HttpResponse;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,51 +60,15 @@ class PostgresRestartDrillIT {
     try (ApplicationProcess app = new ApplicationProcess("pg-restart", List.of("-Xmx384m"), settings).start()) {
       app.awaitReady(Duration.ofSeconds(120));
       List<String> groups = List.of("CBG0574001", "CBG0574002", "CBG0574003", "CBG0574004", "CBG0574005");
-      AtomicBoolean running = new AtomicBoolean(true);
-      ExecutorService clients = Executors.newFixedThreadPool(10);
-      for (int c = 0; c < 10; c++) {
-        int client = c;
-        clients.submit(() -> {
-          ApiClient facilitator = new ApiClient(app.baseUrl(), "facilitator1", "demo");
-          ApiClient leader = new ApiClient(app.baseUrl(), "leader1", "demo");
-          int n = 0;
-          while (running.get()) {
-            n++;
-            try {
-              HttpResponse<String> response;
-              if (client < 6) {
-                String key = "pg-" + client + "-" + n;
-                response = facilitator.postJson("/api/subprojects", JSON.writeValueAsString(
-                    Proposals.valid(groups.get((client + n) % groups.size()), "Mất CSDL " + key)),
-                    "Idempotency-Key", key);
-                if (response.statusCode() == 201 || response.statusCode() == 200) {
-                  submitted.put(key, JSON.readTree(response.body()).get("code").asText());
-                }
-              } else {
-                response = leader.get("/api/subprojects?stage=IN_REVIEW&limit=5");
-                if (response.statusCode() == 200) {
-                  for (JsonNode item : JSON.readTree(response.body())) {
-                    String code = item.get("code").asText();
-                    HttpResponse<String> done = leader.postJson("/api/subprojects/" + code
-                        + "/tasks/UserTask_ReviewProposal", "{\"reviewDecision\":\"ENDORSE\"}");
-                    record(statuses, done, down, outageAnswers, wrongAnswers);
-                    if (done.statusCode() == 204) {
-                      endorsed.put(code, "leader1");
-                    }
-                  }
-                }
-              }
-              record(statuses, response, down, outageAnswers, wrongAnswers);
-              if (response.statusCode() >= 500) {
-                Thread.sleep(200); // as a person would, before trying again
-              }
-            } catch (Exception e) {
-              statuses.computeIfAbsent(-1, k -> new AtomicInteger()).incrementAndGet();
+      DrillLoad load = DrillLoad.start(app.baseUrl(), 10, 6, "pg-", "Mất CSDL ", groups, 5,
+          "{\"reviewDecision\":\"ENDORSE\"}", Duration.ZERO, (call, subject, response) -> {
+            record(statuses, response, down, outageAnswers, wrongAnswers);
+            if (call == DrillLoad.Call.SUBMIT && (response.statusCode() == 201 || response.statusCode() == 200)) {
+              submitted.put(subject, JSON.readTree(response.body()).get("code").asText());
+            } else if (call == DrillLoad.Call.ENDORSE && response.statusCode() == 204) {
+              endorsed.put(subject, "leader1");
             }
-          }
-          return null;
-        });
-      }
+          }, failed -> statuses.computeIfAbsent(-1, k -> new AtomicInteger()).incrementAndGet());
       // load until the first few submissions are acknowledged (a cold JVM answers slowly at first)
       await().atMost(Duration.ofSeconds(90)).until(() -> submitted.size() >= 5);
       int beforeOutage = submitted.size();
@@ -123,9 +84,7 @@ class PostgresRestartDrillIT {
       down.set(false);
       int afterRecovery = submitted.size();
       Thread.sleep(4000);
-      running.set(false);
-      clients.shutdown();
-      assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+      load.stop();
 
       assertThat(submitted.size()).as("submissions after the recovery; answers: %s", statuses)
           .isGreaterThan(afterRecovery);

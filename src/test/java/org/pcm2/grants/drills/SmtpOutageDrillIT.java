@@ -3,7 +3,6 @@ package org.pcm2.grants.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -19,18 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.ApplicationProcess;
 import org.pcm2.grants.support.PostgresDatabase;
-import org.pcm2.grants.support.Proposals;
 import org.pcm2.grants.support.RequiresPostgres;
 
 /**
@@ -66,49 +60,17 @@ class SmtpOutageDrillIT {
       app.awaitReady(Duration.ofSeconds(120));
       List<String> groups = List.of("CBG0574001", "CBG0574002", "CBG0574003", "CBG0574004", "CBG0574005",
           "CBG0574006", "CBG0574007");
-      AtomicBoolean running = new AtomicBoolean(true);
-      ExecutorService clients = Executors.newFixedThreadPool(10);
-      for (int c = 0; c < 10; c++) {
-        int client = c;
-        clients.submit(() -> {
-          ApiClient facilitator = new ApiClient(app.baseUrl(), "facilitator1", "demo");
-          ApiClient leader = new ApiClient(app.baseUrl(), "leader1", "demo");
-          int n = 0;
-          while (running.get()) {
-            n++;
-            try {
-              if (client < 6) {
-                String key = "smtp-" + client + "-" + n;
-                HttpResponse<String> response = facilitator.postJson("/api/subprojects", JSON.writeValueAsString(
-                    Proposals.valid(groups.get((client + n) % groups.size()), "Mất thư " + key)),
-                    "Idempotency-Key", key);
-                record(statuses, "submit", response);
-                if (response.statusCode() == 201) {
-                  submitted.put(key, JSON.readTree(response.body()).get("code").asText());
-                  if (down.get()) {
-                    submittedDuringOutage.incrementAndGet();
-                  }
-                }
-                Thread.sleep(1000); // a person filling in the next form
-              } else {
-                HttpResponse<String> list = leader.get("/api/subprojects?stage=IN_REVIEW&limit=5");
-                record(statuses, "list", list);
-                if (list.statusCode() == 200) {
-                  for (JsonNode item : JSON.readTree(list.body())) {
-                    record(statuses, "endorse", leader.postJson("/api/subprojects/" + item.get("code").asText()
-                        + "/tasks/UserTask_ReviewProposal", "{\"reviewDecision\":\"ENDORSE\"}"));
-                  }
-                }
-                Thread.sleep(1000);
+      DrillLoad load = DrillLoad.start(app.baseUrl(), 10, 6, "smtp-", "Mất thư ", groups, 5,
+          "{\"reviewDecision\":\"ENDORSE\"}", Duration.ofSeconds(1), (call, subject, response) -> {
+            record(statuses, call.name().toLowerCase(Locale.ROOT), response);
+            if (call == DrillLoad.Call.SUBMIT && response.statusCode() == 201) {
+              submitted.put(subject, JSON.readTree(response.body()).get("code").asText());
+              if (down.get()) {
+                submittedDuringOutage.incrementAndGet();
               }
-            } catch (Exception e) {
-              statuses.computeIfAbsent("exception " + e.getClass().getSimpleName(), k -> new AtomicInteger())
-                  .incrementAndGet();
             }
-          }
-          return null;
-        });
-      }
+          }, failed -> statuses.computeIfAbsent("exception " + failed.getClass().getSimpleName(),
+              k -> new AtomicInteger()).incrementAndGet());
       // the server works before the outage
       await().atMost(Duration.ofSeconds(90)).until(() -> submitted.size() >= 5 && smtp.getReceivedMessages().length >= 5);
       down.set(true);
@@ -128,9 +90,7 @@ class SmtpOutageDrillIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> DrillChecks.count(sql,
             "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING' AND id <= " + lastOfOutage) == 0);
         double drained = (System.nanoTime() - backAt) / 1e9;
-        running.set(false);
-        clients.shutdown();
-        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        load.stop();
         await().atMost(Duration.ofSeconds(120)).until(() -> DrillChecks.count(sql,
             "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'") == 0);
         Thread.sleep(2000); // the last mail accepted by the server is on its way into its store
