@@ -53,6 +53,13 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void engineTablesCarryTheIndexesOfNationalScaleAndEveryQueryIsPlannedForItsValues() {
+    assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'pcm_idx_%'").query(String.class)
+        .list()).containsExactlyInAnyOrder("pcm_idx_auth_user_id", "pcm_idx_task_def_key", "pcm_idx_job_duedate");
+    assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+  }
+
+  @Test
   void healthProbesAndMetricsAreServed() {
     assertThat(http.getForObject("/actuator/health/liveness", String.class)).contains("\"UP\"");
     assertThat(http.getForObject("/actuator/health/readiness", String.class)).contains("\"UP\"");
