@@ -2,13 +2,17 @@ package org.pcm2.grants.notification;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -44,7 +48,7 @@ public class MailSenderJob {
   private static final Duration LONGEST_SERVER_PAUSE = Duration.ofSeconds(5);
 
   /** A claimed mail. */
-  private record Due(long id, String to, String subject, String text, String html, int attempts) {
+  private record Due(long id, String to, String subject, String text, String html, int attempts, String dedupeKey) {
   }
 
   private final JdbcClient jdbc;
@@ -80,7 +84,7 @@ public class MailSenderJob {
           ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
     }
     this.claimSql = """
-        SELECT id, recipient_email, subject, body_text, body_html, attempts FROM mail_outbox
+        SELECT id, recipient_email, subject, body_text, body_html, attempts, dedupe_key FROM mail_outbox
         WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1
         """ + lock;
   }
@@ -97,7 +101,7 @@ public class MailSenderJob {
     Boolean sent = transactions.execute(status -> {
       Due due = jdbc.sql(claimSql).param(Timestamp.from(Instant.now()))
           .query((rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getInt(6))).optional().orElse(null);
+              rs.getInt(6), rs.getString(7))).optional().orElse(null);
       if (due == null) {
         return false;
       }
@@ -198,10 +202,20 @@ public class MailSenderJob {
     MimeMessage message = mailer.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom(from);
+    // the same mail sent again (at-least-once: a crash between the server's acceptance and the
+    // outbox's record) carries the same Message-ID, so mail clients show it once
+    String sender = ((InternetAddress) message.getFrom()[0]).getAddress();
+    message.setHeader("Message-ID", messageId(due.id(), due.dedupeKey(), sender.substring(sender.indexOf('@') + 1)));
     helper.setTo(due.to());
     helper.setSubject(due.subject());
     helper.setText(due.text(), due.html());
     mailer.send(message);
+  }
+
+  /** A Message-ID that is the same every time this outbox row is sent: {@code <pcm2-ID-HASH@domain>}. */
+  static String messageId(long id, String dedupeKey, String domain) throws Exception {
+    byte[] hash = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
+    return "<pcm2-" + id + "-" + HexFormat.of().formatHex(hash, 0, 6) + "@" + domain + ">";
   }
 
   private static String truncate(String text) {

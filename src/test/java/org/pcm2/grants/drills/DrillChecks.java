@@ -65,4 +65,12 @@ final class DrillChecks {
       throw new IllegalStateException(e);
     }
   }
+
+  static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,6 +103,9 @@ class KillNineDrillIT {
           long sent = DrillChecks.count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'");
           assertThat(DrillChecks.count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'FAILED'")).isZero();
           assertThat((long) smtp.getReceivedMessages().length).as("mails received").isGreaterThanOrEqualTo(sent);
+          // a mail sent again after the kill (accepted, not yet recorded) carries the same Message-ID
+          assertThat(Arrays.stream(smtp.getReceivedMessages()).map(DrillChecks::messageId).distinct().count())
+              .as("distinct Message-IDs received").isEqualTo(sent);
           System.out.printf(Locale.ROOT, "%nKILL -9 DRILL (%d s of load, 20 clients): %d submissions and %d"
               + " endorsements acknowledged before the kill, all present once after the restart (ready again in"
               + " %.1f s); ledger and envelopes agree; %d mails sent, %d received, 0 pending, 0 failed%n%n",

@@ -15,7 +15,8 @@ import org.springframework.mail.MailSendException;
 /**
  * Which failures are the mail server's (no mail loses an attempt, sending waits for the
  * server) and which are the mail's own (retried a few times, then parked for an
- * administrator), as Spring's mail sender reports them.
+ * administrator), as Spring's mail sender reports them; and the Message-ID that makes a
+ * mail sent twice show once.
  */
 class MailFailureKindTest {
 
@@ -43,5 +44,13 @@ class MailFailureKindTest {
         new MessagingException("550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown")))))
         .isFalse();
     assertThat(MailSenderJob.serverUnreachable(new IllegalStateException("no recipient"))).isFalse();
+  }
+
+  @Test
+  void aMailSentAgainCarriesTheSameMessageIdAndNoOtherMailHasIt() throws Exception {
+    String first = MailSenderJob.messageId(42, "TASK_CREATED:task-1:leader1", "pcm2.example.org");
+    assertThat(first).matches("<pcm2-42-[0-9a-f]{12}@pcm2\\.example\\.org>");
+    assertThat(MailSenderJob.messageId(42, "TASK_CREATED:task-1:leader1", "pcm2.example.org")).isEqualTo(first);
+    assertThat(MailSenderJob.messageId(43, "TASK_CREATED:task-1:leader2", "pcm2.example.org")).isNotEqualTo(first);
   }
 }

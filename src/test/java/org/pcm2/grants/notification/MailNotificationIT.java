@@ -66,6 +66,8 @@ class MailNotificationIT extends PostgresIntegrationTest {
     MimeMessage mail = mails[0];
     assertThat(mail.getSubject()).isEqualTo("[PCM2] Việc mới cần xử lý: " + code + " – Đề xuất của nhóm CBG0574001");
     assertThat(mail.getContentType()).startsWith("multipart/");
+    // the outbox row's own Message-ID: sent again, it would show once
+    assertThat(mail.getMessageID()).matches("<pcm2-\\d+-[0-9a-f]{12}@pcm2\\.example\\.org>");
     assertThat(GreenMailUtil.getBody(mail)).isNotEmpty();
     String text = text(mail);
     assertThat(text).contains("Xã Hoàng Nông").contains("15.000.000 ₫").contains("Xã xem xét đề xuất")
