@@ -45,7 +45,7 @@ public class Recipients {
       }
     }
     return people.values().stream().filter(user -> {
-      boolean reachable = user.getEmail() != null && user.getEmail().contains("@");
+      boolean reachable = hasAddress(user);
       if (!reachable) {
         LOG.warn("User {} has no email address: no mail sent to them", user.getId());
       }
@@ -56,7 +56,11 @@ public class Recipients {
   /** The person's address as it is now, if they have one. */
   public Optional<String> currentEmail(String userId) {
     return Unchecked.read(identity, () -> Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
-        .map(User::getEmail).filter(email -> email.contains("@")));
+        .filter(Recipients::hasAddress).map(User::getEmail));
+  }
+
+  private static boolean hasAddress(User user) {
+    return user.getEmail() != null && user.getEmail().contains("@");
   }
 
   private String language(String userId) {

@@ -76,7 +76,6 @@ public class SubprojectTasks {
     } catch (AuthorizationException | NullPointerException failed) {
       // the task completed by someone else while the engine worked on it: its authorizations gone
       // (AuthorizationException), or its process instance gone under a claim (the engine's own NPE)
-      identity.clearAuthentication();
       if (!stillOpen(task.getId())) {
         throw notOpen(code, taskKey);
       }
