@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.TasklistBrowser;
 import org.pcm2.grants.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * through the whole grant cycle at start-up: they are the candidates; two officers
  * saving at once never exceed the budget; wrong awards are refused; the officer, the
  * director and finance finish the round through the Tasklist's API; the ledger holds the
- * payments and the winners' leaders get mail through a real SMTP server.
+ * payments and the winners' leaders get mail through a real SMTP server; the dashboard, in
+ * headless Chromium, shows DWC the cycle and its awards and a leader their own commune.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AwardRoundIT extends PostgresIntegrationTest {
@@ -200,7 +203,46 @@ class AwardRoundIT extends PostgresIntegrationTest {
         .contains("[PCM2] Đợt xét thưởng " + ROUND + " đã kết thúc"));
   }
 
+  @Test
+  @Order(5)
+  void theDashboardShowsTheDemoCyclesAndTheRoundsAwardsInABrowser() {
+    TasklistBrowser.requireInstalled();
+    String base = "http://localhost:" + port;
+    long subprojects = jdbc.sql("SELECT COUNT(*) FROM subproject WHERE cycle_code = 'CM-2026-1'").query(Long.class)
+        .single();
+    long disbursed = jdbc.sql("SELECT SUM(amount) FROM ledger_entry WHERE kind = 'DISBURSE' AND cycle_code = 'CM-2026-1'")
+        .query(Long.class).single();
+    double score = jdbc.sql("SELECT ROUND(AVG(evaluation_score)::numeric, 1) FROM subproject"
+        + " WHERE cycle_code = 'CM-2026-1'").query(Double.class).single();
+    assertThat(subprojects).isEqualTo(4);
+    try (TasklistBrowser officer = new TasklistBrowser(base).login("officer1")) {
+      officer.open("/reports/portfolio?cycle=CM-2026-1&groupBy=commune");
+      officer.waitFor("#charts[data-drawn='true']");
+      assertThat(officer.texts("section.cards > div")).contains(
+          subprojects + " tiểu dự án sub-projects",
+          dong(disbursed) + " ₫ đã giải ngân disbursed",
+          String.format(Locale.ROOT, "%.1f", score).replace('.', ',') + " điểm đánh giá TB average score",
+          "3 giải thưởng, " + dong(BUDGET) + " ₫ awards");
+      assertThat(officer.text()).contains("Xã Hoàng Nông", "Xã La Bằng", "Tổng cộng / Total");
+      String csv = officer.fetch(officer.waitFor("#csv-comma").getAttribute("href"));
+      assertThat(csv).startsWith("200 text/csv").contains("Xã / Commune,", "Xã La Bằng,", "Tổng cộng / Total");
+      officer.fullScreenshot("10-dashboard-demo-cycles-and-award-round");
+    }
+    try (TasklistBrowser leader = new TasklistBrowser(base).login("leader3")) {
+      leader.open("/reports/portfolio?cycle=CM-2026-1&groupBy=commune");
+      leader.waitFor("#charts[data-drawn='true']");
+      assertThat(leader.text()).contains("Xã La Bằng", "Lãnh đạo xã: xã của mình").doesNotContain("Xã Hoàng Nông");
+      assertThat(leader.texts("section.cards > div")).contains("1 tiểu dự án sub-projects",
+          "1 giải thưởng, " + dong(3_000_000L) + " ₫ awards");
+      leader.fullScreenshot("11-dashboard-leader-own-commune");
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private static String dong(long amount) {
+    return String.format(Locale.GERMANY, "%,d", amount);
+  }
 
   private List<String> candidates() {
     return jdbc.sql("SELECT subproject_code FROM award WHERE round_code = ? ORDER BY rank_no").param(ROUND)

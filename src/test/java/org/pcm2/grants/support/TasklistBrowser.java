@@ -53,6 +53,21 @@ public final class TasklistBrowser implements AutoCloseable {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
+  /**
+   * Stops a browser test when Debian's Chromium is missing: it fails under {@code CI=true},
+   * where {@code .ci/run} installs it, and is skipped (aborted, reported) elsewhere.
+   */
+  public static void requireInstalled() {
+    if (!installed()) {
+      String message = "Debian's chromium and chromium-driver are not installed (apt-get install chromium"
+          + " chromium-driver; .ci/run does it)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("CI=true: " + message);
+      }
+      org.junit.jupiter.api.Assumptions.abort(message);
+    }
+  }
+
   /** Signs in to the Tasklist and waits for the filters. */
   public TasklistBrowser login(String user) {
     driver.get(baseUrl + "/camunda/app/tasklist/default/");
@@ -211,6 +226,12 @@ public final class TasklistBrowser implements AutoCloseable {
 
   public String text() {
     return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** The visible text of each element of the selector, spaces and line breaks made single spaces. */
+  public List<String> texts(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getText().replaceAll("\\s+", " ").trim())
+        .toList();
   }
 
   public Path screenshot(String name) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pcm2.grants.support.ApiClient;
@@ -33,14 +32,7 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
 
   @BeforeAll
   static void chromiumFromDebian() {
-    if (!TasklistBrowser.installed()) {
-      String message = "Debian's chromium and chromium-driver are not installed (apt-get install chromium"
-          + " chromium-driver; .ci/run does it)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("CI=true: " + message);
-      }
-      Assumptions.abort(message);
-    }
+    TasklistBrowser.requireInstalled();
   }
 
   @Test
