@@ -70,12 +70,18 @@ public final class TasklistBrowser implements AutoCloseable {
 
   /** Signs in to the Tasklist and waits for the filters. */
   public TasklistBrowser login(String user) {
-    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    signIn("tasklist", user, "demo");
+    waitForText("Việc của tôi");
+    return this;
+  }
+
+  /** Opens a Camunda webapp (tasklist, welcome, admin, cockpit) and signs in on its login page. */
+  public TasklistBrowser signIn(String app, String user, String password) {
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
         .sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
-    waitForText("Việc của tôi");
     return this;
   }
 

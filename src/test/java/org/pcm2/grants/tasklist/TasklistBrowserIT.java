@@ -144,4 +144,29 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT stage FROM subproject WHERE code = ?").param(code).query(String.class).single())
         .isEqualTo("REPORTING");
   }
+
+  @Test
+  void theWelcomePageAndAdminSpeakVietnamese() {
+    String base = "http://localhost:" + port;
+    try (TasklistBrowser admin = new TasklistBrowser(base)) {
+      admin.open("/camunda/app/welcome/default/");
+      admin.waitFor("input[ng-model='username']");
+      admin.waitForText("Đăng nhập");
+      assertThat(admin.text()).contains("Trang chính", "Ngày giờ hiển thị theo múi giờ địa phương");
+      assertThat(admin.waitFor("input[ng-model='username']").getAttribute("placeholder")).isEqualTo("Tên đăng nhập");
+      admin.screenshot("20-welcome-sign-in");
+      admin.signIn("admin", "admin", "demo");
+      admin.waitForText("Người dùng");
+      assertThat(admin.text()).contains("Quản trị", "Nhóm", "Phân quyền");
+      admin.screenshot("21-admin-dashboard");
+      admin.open("/camunda/app/admin/default/#/users");
+      admin.waitForText("Danh sách người dùng");
+      admin.waitForText("Nguyễn Thị");
+      admin.screenshot("22-admin-users");
+      admin.open("/camunda/app/welcome/default/");
+      admin.waitForText("Ứng dụng");
+      assertThat(admin.text()).contains("Liên kết", "Báo cáo danh mục tiểu dự án", "Sửa hồ sơ", "Đổi mật khẩu");
+      admin.screenshot("23-welcome-applications");
+    }
+  }
 }

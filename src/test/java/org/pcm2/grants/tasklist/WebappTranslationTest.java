@@ -14,25 +14,29 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The project's Vietnamese translation of the Tasklist ({@code locales/vi.json}) against
- * the English file the Camunda webjar ships: every key translated, every placeholder kept,
- * written in Vietnamese; the configuration makes it the default.
+ * The project's Vietnamese translations of the Tasklist, the welcome page (where everyone
+ * signs in) and Admin ({@code app/<name>/locales/vi.json}) against the English files the
+ * Camunda webjar ships: every key translated, every placeholder kept, written in
+ * Vietnamese; each application's configuration makes Vietnamese the default.
  */
-class TasklistTranslationTest {
+class WebappTranslationTest {
 
-  private static final String LOCALES = "META-INF/resources/webjars/camunda/app/tasklist/locales/";
+  private static final String APPS = "META-INF/resources/webjars/camunda/app/";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
   private static final Pattern VIETNAMESE = Pattern.compile("[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",
       Pattern.CASE_INSENSITIVE);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Test
-  void everyKeyOfTheEnglishFileIsTranslatedWithItsPlaceholders() throws IOException {
-    JsonNode english = read(LOCALES + "en.json").get("labels");
-    JsonNode vietnamese = read(LOCALES + "vi.json").get("labels");
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
+  void everyKeyOfTheEnglishFileIsTranslatedWithItsPlaceholders(String app) throws IOException {
+    JsonNode english = read(APPS + app + "/locales/en.json").get("labels");
+    JsonNode vietnamese = read(APPS + app + "/locales/vi.json").get("labels");
 
     assertThat(names(vietnamese)).isEqualTo(names(english));
     List<String> untranslated = new ArrayList<>();
@@ -49,25 +53,36 @@ class TasklistTranslationTest {
         .filter(key -> VIETNAMESE.matcher(vietnamese.get(key).asText()).find()).count();
     // all but symbols, product names and the like (<, >=, Cockpit, PCM2) are written in Vietnamese
     assertThat(inVietnamese).isGreaterThan(english.size() * 9L / 10);
+    assertThat(vietnamese.get("PAGE_LOGIN_SIGN_IN_ACTION").asText()).isEqualTo("Đăng nhập");
+  }
+
+  @Test
+  void theTasklistsOwnWords() throws IOException {
+    JsonNode vietnamese = read(APPS + "tasklist/locales/vi.json").get("labels");
     assertThat(vietnamese.get("COMPLETE").asText()).isEqualTo("Hoàn thành");
     assertThat(vietnamese.get("CLAIM_TASK").asText()).isEqualTo("Nhận việc");
   }
 
-  @Test
-  void datesAreDayMonthYearInVietnamese() throws IOException {
-    JsonNode english = read(LOCALES + "en.json").get("dateLocales");
-    JsonNode vietnamese = read(LOCALES + "vi.json").get("dateLocales");
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "admin"})
+  void datesAreDayMonthYearInVietnamese(String app) throws IOException {
+    JsonNode english = read(APPS + app + "/locales/en.json").get("dateLocales");
+    JsonNode vietnamese = read(APPS + app + "/locales/vi.json").get("dateLocales");
     assertThat(names(vietnamese)).isEqualTo(names(english));
     assertThat(vietnamese.at("/longDateFormat/L").asText()).isEqualTo("DD/MM/YYYY");
     assertThat(vietnamese.at("/weekdays/1").asText()).isEqualTo("thứ hai");
   }
 
-  @Test
-  void vietnameseIsTheDefaultAndEnglishTheAlternative() throws IOException {
-    String config = new String(new ClassPathResource("META-INF/resources/webjars/camunda/app/tasklist/scripts/config.js")
-        .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
+  void vietnameseIsTheDefaultAndEnglishTheAlternative(String app) throws IOException {
+    String config = new String(new ClassPathResource(APPS + app + "/scripts/config.js").getInputStream()
+        .readAllBytes(), StandardCharsets.UTF_8);
     assertThat(config).contains("availableLocales: ['vi', 'en']").contains("fallbackLocale: 'vi'")
-        .contains("short: 'DD/MM/YYYY'").contains("vendor: 'PCM2'");
+        .contains("vendor: 'PCM2'");
+    if (app.equals("tasklist")) {
+      assertThat(config).contains("short: 'DD/MM/YYYY'");
+    }
   }
 
   private static JsonNode read(String resource) throws IOException {
