@@ -12,7 +12,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -20,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -28,9 +34,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds. Each mail is claimed in its own transaction with a row lock
- * ({@code SKIP LOCKED} on PostgreSQL, so several application instances share the work and
- * send each mail once). Two kinds of failure:
+ * Sends what the outbox holds, in batches: up to {@value #BATCH} due mails are claimed with
+ * row locks ({@code SKIP LOCKED} on PostgreSQL, so several application instances share the
+ * work and send each mail once), sent over one connection to the mail server and recorded
+ * in one transaction. Two kinds of failure:
  * <ul>
  * <li>the mail server cannot be reached (down, restarting, refusing connections, signing in
  * refused): no mail is at fault, so none loses an attempt; sending pauses for a short,
@@ -46,6 +53,10 @@ public class MailSenderJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailSenderJob.class);
   private static final Duration LONGEST_SERVER_PAUSE = Duration.ofSeconds(5);
+  /** Mails sent over one connection to the mail server, and recorded in one transaction. */
+  static final int BATCH = 10;
+  /** Batches a poll sends at most before it lets the next poll come. */
+  private static final int ROUNDS = 50;
 
   /** A claimed mail. */
   private record Due(long id, String to, String subject, String text, String html, int attempts, String dedupeKey) {
@@ -85,54 +96,121 @@ public class MailSenderJob {
     }
     this.claimSql = """
         SELECT id, recipient_email, subject, body_text, body_html, attempts, dedupe_key FROM mail_outbox
-        WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1
+        WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?
         """ + lock;
   }
 
   @Scheduled(fixedDelayString = "${pcm.mail.poll-interval}")
   public void sendDue() {
-    for (int i = 0; i < 50 && Instant.now().isAfter(serverPausedUntil) && sendOne(); i++) {
-      // until nothing is due, at most 50 a round, and not while the server is away
+    for (int i = 0; i < ROUNDS && Instant.now().isAfter(serverPausedUntil) && sendBatch() == BATCH; i++) {
+      // while whole batches are due, at most ROUNDS of them, and not while the server is away
     }
   }
 
-  /** Claims, sends and records one due mail; false when none is due. */
-  public boolean sendOne() {
-    Boolean sent = transactions.execute(status -> {
-      Due due = jdbc.sql(claimSql).param(Timestamp.from(Instant.now()))
+  /**
+   * Claims up to {@link #BATCH} due mails, sends them over one connection to the mail server
+   * and records each one's outcome, in one transaction; the number of mails dealt with, or 0
+   * when none was due or the server could not be reached.
+   */
+  public int sendBatch() {
+    Integer handled = transactions.execute(status -> {
+      List<Due> due = jdbc.sql(claimSql).params(Timestamp.from(Instant.now()), BATCH)
           .query((rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getInt(6), rs.getString(7))).optional().orElse(null);
-      if (due == null) {
-        return false;
+              rs.getInt(6), rs.getString(7))).list();
+      if (due.isEmpty()) {
+        return 0;
       }
-      try {
-        deliver(due);
-        jdbc.sql("UPDATE mail_outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?")
-            .params(enabled ? "SENT" : "LOGGED", due.attempts() + 1, Timestamp.from(Instant.now()), due.id()).update();
-        serverBack();
-      } catch (Exception e) {
-        String error = e instanceof AddressException refused && refused.getRef() != null
-            ? refused.getMessage() + ": " + refused.getRef() : String.valueOf(e.getMessage());
-        if (serverUnreachable(e)) {
-          serverAway(error);
-          jdbc.sql("UPDATE mail_outbox SET last_error = ? WHERE id = ?").params(truncate(error), due.id()).update();
-          return false; // the round ends: the other mails wait for the server too
+      if (!enabled) {
+        for (Due mail : due) {
+          LOG.info("Mail (not sent: no SMTP configured) to {}: {}\n{}", mail.to(), mail.subject(), mail.text());
+          sent(mail, "LOGGED");
         }
-        int attempts = due.attempts() + 1;
-        if (attempts >= maxAttempts) {
-          LOG.error("Mail {} to {} parked as FAILED after {} attempts: {}", due.id(), due.to(), attempts, error);
-          jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?")
-              .params(attempts, truncate(error), due.id()).update();
+        return due.size();
+      }
+      Map<Due, MimeMessage> messages = new LinkedHashMap<>();
+      for (Due mail : due) {
+        try {
+          messages.put(mail, message(mail));
+        } catch (Exception refused) {
+          refused(mail, describe(refused)); // an address the mail cannot be written to
+        }
+      }
+      Map<Object, Exception> failed = send(messages.values());
+      String unreachable = null;
+      for (Map.Entry<Due, MimeMessage> entry : messages.entrySet()) {
+        Exception failure = failed.get(entry.getValue());
+        if (failure == null) {
+          sent(entry.getKey(), "SENT");
+        } else if (serverUnreachable(failure)) {
+          unreachable = describe(failure);
+          jdbc.sql("UPDATE mail_outbox SET last_error = ? WHERE id = ?").params(truncate(unreachable),
+              entry.getKey().id()).update();
         } else {
-          Instant next = Instant.now().plus(firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 10)));
-          LOG.warn("Mail {} to {} not sent (attempt {}), retry at {}: {}", due.id(), due.to(), attempts, next, error);
-          jdbc.sql("UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
-              .params(attempts, Timestamp.from(next), truncate(error), due.id()).update();
+          refused(entry.getKey(), describe(failure));
         }
       }
-      return true;
+      if (unreachable != null) {
+        serverAway(unreachable);
+        return 0; // the round ends: the other mails wait for the server too
+      }
+      if (failed.size() < messages.size()) {
+        serverBack();
+      }
+      return due.size();
     });
-    return Boolean.TRUE.equals(sent);
+    return handled == null ? 0 : handled;
+  }
+
+  /**
+   * Sends the messages over one connection (Spring's batch send); the failed ones, each with
+   * its own failure. A connection that cannot be opened fails every message not yet sent.
+   */
+  private Map<Object, Exception> send(Collection<MimeMessage> messages) {
+    if (messages.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      mailer.send(messages.toArray(MimeMessage[]::new));
+      return Map.of();
+    } catch (MailSendException e) {
+      if (!e.getFailedMessages().isEmpty()) {
+        return e.getFailedMessages();
+      }
+      return everyOne(messages, e);
+    } catch (MailException e) {
+      return everyOne(messages, e); // e.g. signing in refused: no message went out
+    }
+  }
+
+  private static Map<Object, Exception> everyOne(Collection<MimeMessage> messages, Exception failure) {
+    Map<Object, Exception> all = new IdentityHashMap<>();
+    messages.forEach(message -> all.put(message, failure));
+    return all;
+  }
+
+  private void sent(Due mail, String status) {
+    jdbc.sql("UPDATE mail_outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?")
+        .params(status, mail.attempts() + 1, Timestamp.from(Instant.now()), mail.id()).update();
+  }
+
+  /** The mail server refused this mail: retried after a growing pause, parked after the last attempt. */
+  private void refused(Due mail, String error) {
+    int attempts = mail.attempts() + 1;
+    if (attempts >= maxAttempts) {
+      LOG.error("Mail {} to {} parked as FAILED after {} attempts: {}", mail.id(), mail.to(), attempts, error);
+      jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?")
+          .params(attempts, truncate(error), mail.id()).update();
+    } else {
+      Instant next = Instant.now().plus(firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 10)));
+      LOG.warn("Mail {} to {} not sent (attempt {}), retry at {}: {}", mail.id(), mail.to(), attempts, next, error);
+      jdbc.sql("UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
+          .params(attempts, Timestamp.from(next), truncate(error), mail.id()).update();
+    }
+  }
+
+  private static String describe(Exception e) {
+    return e instanceof AddressException refused && refused.getRef() != null
+        ? refused.getMessage() + ": " + refused.getRef() : String.valueOf(e.getMessage());
   }
 
   /**
@@ -155,7 +233,8 @@ public class MailSenderJob {
   /**
    * Whether the failure is the mail server's, not the mail's: it could not be reached or
    * talked to (a network error), it would not let the application sign in, or it said it
-   * is closing (421).
+   * is closing (421) or closed the connection under a command (what Jakarta Mail reports
+   * as {@code [EOF]} when a server stops during a batch).
    */
   static boolean serverUnreachable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -163,8 +242,9 @@ public class MailSenderJob {
           || cause instanceof AuthenticationFailedException) {
         return true;
       }
-      if (cause.getMessage() != null && cause.getMessage().startsWith("421")) {
-        return true;
+      if (cause.getMessage() != null && (cause.getMessage().startsWith("421")
+          || cause.getMessage().startsWith("[EOF]"))) {
+        return true; // closing (421), or the connection closed under a command ([EOF])
       }
       // a failure while sending one message is kept beside the exception, not as its cause
       if (cause instanceof MailSendException send
@@ -194,11 +274,7 @@ public class MailSenderJob {
     }
   }
 
-  private void deliver(Due due) throws Exception {
-    if (!enabled) {
-      LOG.info("Mail (not sent: no SMTP configured) to {}: {}\n{}", due.to(), due.subject(), due.text());
-      return;
-    }
+  private MimeMessage message(Due due) throws Exception {
     MimeMessage message = mailer.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom(from);
@@ -209,7 +285,7 @@ public class MailSenderJob {
     helper.setTo(due.to());
     helper.setSubject(due.subject());
     helper.setText(due.text(), due.html());
-    mailer.send(message);
+    return message;
   }
 
   /** A Message-ID that is the same every time this outbox row is sent: {@code <pcm2-ID-HASH@domain>}. */

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +35,7 @@ import org.pcm2.grants.support.RequiresPostgres;
  * for mail, no 500); the mails of the outage wait in the outbox, none loses an attempt or is
  * parked as failed; once the server is back every mail is delivered within seconds, and
  * what arrived before and after the outage together is exactly what the outbox holds: no
- * mail lost, none twice.
+ * mail lost, and a mail the server took as it stopped, sent again, under its one Message-ID.
  */
 @ExtendWith(RequiresPostgres.class)
 class SmtpOutageDrillIT {
@@ -95,8 +96,11 @@ class SmtpOutageDrillIT {
             "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'") == 0);
         Thread.sleep(2000); // the last mail accepted by the server is on its way into its store
         received.addAll(Arrays.asList(back.getReceivedMessages()));
-        assertThat((long) received.size()).as("mails received (%d before the outage) against the outbox's sent",
-            receivedBefore).isEqualTo(DrillChecks.count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'"));
+        // a mail the server accepted as it stopped, before it could answer, is sent again with the
+        // same Message-ID (at-least-once), so a mail client shows it once
+        assertThat(received.stream().map(DrillChecks::messageId).distinct().count())
+            .as("distinct Message-IDs received (%d before the outage) against the outbox's sent", receivedBefore)
+            .isEqualTo(DrillChecks.count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'"));
 
         // a lost race for a task is a 409; a 403 or 404 to the leader taking it would be as wrong as a 500
         assertThat(statuses.keySet().stream().filter(k -> k.endsWith(" 500") || k.endsWith(" 403")
@@ -108,9 +112,10 @@ class SmtpOutageDrillIT {
         assertThat(parked).as("mails parked as failed during the outage").isZero();
         assertThat(DrillChecks.count(sql, "SELECT COUNT(*) FROM mail_outbox WHERE status <> 'SENT'")).isZero();
         // what arrived, before and after the outage, is exactly what the outbox holds
-        Map<String, Long> arrived = received.stream().collect(Collectors.groupingBy(DrillChecks::recipientAndSubject,
-            Collectors.counting()));
-        assertThat(arrived.values()).as("a mail received twice").allMatch(times -> times == 1);
+        Map<String, Set<String>> arrived = received.stream().collect(Collectors.groupingBy(
+            DrillChecks::recipientAndSubject, Collectors.mapping(DrillChecks::messageId, Collectors.toSet())));
+        assertThat(arrived.values()).as("a mail received twice under two Message-IDs").allMatch(ids -> ids.size() == 1);
+        long copies = received.size() - arrived.size();
         List<String> outbox = new ArrayList<>();
         try (ResultSet rows = sql.executeQuery("SELECT recipient_email, subject FROM mail_outbox")) {
           while (rows.next()) {
@@ -124,9 +129,9 @@ class SmtpOutageDrillIT {
         System.out.printf(Locale.ROOT, "%nSMTP OUTAGE DRILL (%d s without a mail server, 10 clients): %d submissions"
             + " (%d during the outage) and %d endorsements; %d mails waiting when the server came back, none lost an"
             + " attempt or was parked; all delivered %.1f s after it was back; %d mails in the outbox, %d received"
-            + " (%d before the outage), none twice; answers %s%n%n", outage, submitted.size(),
-            submittedDuringOutage.get(), endorsements, waiting, drained, outbox.size(), received.size(), receivedBefore,
-            statuses);
+            + " (%d before the outage), %d of them a second copy of a mail the server took as it stopped (same"
+            + " Message-ID); answers %s%n%n", outage, submitted.size(), submittedDuringOutage.get(), endorsements,
+            waiting, drained, outbox.size(), received.size(), receivedBefore, copies, statuses);
       } finally {
         back.stop();
       }

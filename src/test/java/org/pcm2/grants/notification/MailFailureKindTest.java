@@ -8,6 +8,7 @@ import jakarta.mail.internet.AddressException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.Map;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
@@ -34,6 +35,10 @@ class MailFailureKindTest {
         new AuthenticationFailedException("535 5.7.8 Authentication credentials invalid")))).isTrue();
     assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
         new MessagingException("421 4.3.2 Service not available, closing transmission channel"))))).isTrue();
+    // the server stopped in the middle of a batch sent over one connection: Jakarta Mail reads EOF
+    assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
+        new SMTPSendFailedException("MAIL FROM:<no-reply@pcm2.example.org>", -1, "[EOF]", null, null, null, null)))))
+        .isTrue();
   }
 
   @Test
