@@ -8,11 +8,14 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 
 /** A decision of {@code processes/} evaluated by the plain DMN engine, without a process engine. */
 public final class DecisionTables {
 
-  private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** As the application's engine: decision tables evaluated by the legacy FEEL engine. */
+  private static final DmnEngine ENGINE = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+      .createDefaultDmnEngineConfiguration()).enableFeelLegacyBehavior(true).buildEngine();
 
   private final DmnDecision decision;
 

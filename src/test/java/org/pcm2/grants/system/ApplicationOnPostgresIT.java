@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
 import org.pcm2.grants.directory.DemoDataLoader;
@@ -45,6 +46,8 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
   private TasklistFilters filters;
   @Autowired
   private FilterService filterService;
+  @Autowired
+  private ProcessEngineConfigurationImpl engineConfiguration;
 
   @Test
   void runsOnPostgres() {
@@ -57,6 +60,12 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'pcm_idx_%'").query(String.class)
         .list()).containsExactlyInAnyOrder("pcm_idx_auth_user_id", "pcm_idx_task_def_key", "pcm_idx_job_duedate");
     assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+  }
+
+  @Test
+  void decisionTablesRunOnTheFeelEngineTheirTestsUse() {
+    // DecisionTables and the process tests' engine evaluate with the legacy FEEL engine too
+    assertThat(engineConfiguration.isDmnFeelEnableLegacyBehavior()).isTrue();
   }
 
   @Test
