@@ -42,7 +42,7 @@ class OutboxNotificationPort implements NotificationPort {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
         """).params(r.kind().name(), r.subprojectCode(), r.processInstanceId(), r.title(), r.communeName(),
         r.amount(), String.join(",", r.users()), String.join(",", r.groups()), Timestamp.from(Instant.now())).update();
-    LOG.info("Notification {} for {} requested: users {} groups {}", r.kind(), r.subprojectCode(), r.users(), r.groups());
+    LOG.debug("Notification {} for {} requested: users {} groups {}", r.kind(), r.subprojectCode(), r.users(), r.groups());
     List<Recipient> people = recipients.resolve(r.users(), r.groups());
     if (people.isEmpty()) {
       LOG.warn("Nobody reachable for {} of {}: DWC officers are told instead", r.kind(), r.subprojectCode());

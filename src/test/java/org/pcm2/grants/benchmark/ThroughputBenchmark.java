@@ -1,13 +1,20 @@
 package org.pcm2.grants.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -105,6 +112,12 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     Result application = run("application", CLIENTS, CYCLES, (client, n) -> applicationCycle(base, groups, client, n));
     long closed = jdbc.queryForObject("SELECT COUNT(*) FROM subproject WHERE stage = 'CLOSED'", Long.class);
     assertThat(closed).isEqualTo((long) CLIENTS * (CYCLES + 2));
+    // the application's mails go out before the bare engine runs, so that it has the machine alone
+    long drainStart = System.nanoTime();
+    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'", Long.class) == 0);
+    double drained = (System.nanoTime() - drainStart) / 1e9;
+    long mails = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'", Long.class);
 
     ProcessEngine bare = bareEngine();
     try {
@@ -114,10 +127,13 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
           .isEqualTo((long) CLIENTS * (CYCLES + 2));
       double ratio = application.perSecond() / engine.perSecond();
       System.out.printf(Locale.ROOT, "%nFULL-CYCLE THROUGHPUT, %d clients × %d cycles (8 steps each)%n"
-          + "| run | cycles/s | steps/s | p50 cycle (ms) | p95 cycle (ms) |%n| --- | --- | --- | --- | --- |%n"
-          + "%s%s| application / bare engine | %.2f | | | target ≥ 0.8: %s |%n"
-          + "mails accepted by SMTP during the run: %d%n%n", CLIENTS, CYCLES, application.row(), engine.row(), ratio,
-          ratio >= 0.8 ? "met" : "MISSED", SMTP.getReceivedMessages().length);
+          + "| run | cycles/s | steps/s | p50 cycle (ms) | p95 cycle (ms) | CPU per cycle, JVM (ms) |"
+          + " CPU per cycle, PostgreSQL (ms) |%n| --- | --- | --- | --- | --- | --- | --- |%n"
+          + "%s%s| application / bare engine | %.2f | | | | target ≥ 0.8: %s | |%n"
+          + "mails: %d sent (%.1f a cycle), the last accepted by SMTP %.1f s after the last cycle%n"
+          + "(the application's JVM CPU includes the benchmark's client threads and its GreenMail server)%n%n",
+          CLIENTS, CYCLES, application.row(), engine.row(), ratio, ratio >= 0.8 ? "met" : "MISSED", mails,
+          (double) mails / (CLIENTS * (CYCLES + 2)), drained);
     } finally {
       bare.close();
     }
@@ -247,20 +263,51 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     Void run(int client, int n) throws Exception;
   }
 
-  private record Result(String name, int cycles, double seconds, Percentiles timings) {
+  private record Result(String name, int cycles, double seconds, Percentiles timings, double jvmCpuMs,
+      double postgresCpuMs) {
     double perSecond() {
       return cycles / seconds;
     }
 
     String row() {
-      return String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.0f | %.0f |%n", name, perSecond(), perSecond() * 8,
-          timings.percentile(50), timings.percentile(95));
+      return String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.0f | %.0f | %.0f | %.0f |%n", name, perSecond(),
+          perSecond() * 8, timings.percentile(50), timings.percentile(95), jvmCpuMs / cycles, postgresCpuMs / cycles);
     }
+  }
+
+  /** CPU time this JVM has used, in ms. */
+  private static double jvmCpuMs() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e6;
+  }
+
+  /** CPU time the PostgreSQL server's processes on this machine have used, in ms (Linux /proc). */
+  private static double postgresCpuMs() throws IOException {
+    double ticks = 0;
+    try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path process : processes) {
+        String stat;
+        try {
+          stat = Files.readString(process.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        int close = stat.lastIndexOf(')');
+        if (close < 0 || !stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+          continue;
+        }
+        String[] fields = stat.substring(close + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+      }
+    }
+    return ticks * 10; // 100 ticks a second
   }
 
   private static Result run(String name, int clients, int cycles, Cycle cycle) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     Percentiles timings = new Percentiles();
+    double jvmCpu = jvmCpuMs();
+    double postgresCpu = postgresCpuMs();
     long start = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -278,6 +325,6 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
-    return new Result(name, clients * cycles, seconds, timings);
+    return new Result(name, clients * cycles, seconds, timings, jvmCpuMs() - jvmCpu, postgresCpuMs() - postgresCpu);
   }
 }
