@@ -1,6 +1,11 @@
 package org.pcm2.grants.system;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -28,17 +33,42 @@ class EngineIndexes implements ApplicationRunner {
       "CREATE INDEX IF NOT EXISTS pcm_idx_task_def_key ON act_ru_task (task_def_key_)",
       "CREATE INDEX IF NOT EXISTS pcm_idx_job_duedate ON act_ru_job (duedate_)");
 
-  private final JdbcClient jdbc;
+  /**
+   * The rights that let a person read tasks (READ on a task, 7 &amp; 2, or READ_TASK on a process
+   * definition, 6 &amp; 64), by group and by user: the engine checks every task query against
+   * exactly this condition. The DWC officers' group holds a work right on each of its
+   * 25,000 waiting tasks at national scale and two read rights; without these partial indexes
+   * every Tasklist query of an officer read all 25,002 rows to find the two (20 ms of a 33 ms
+   * page, 40 ms of its count). PostgreSQL only (H2 has no partial indexes), and used because
+   * the postgres profile plans each statement for its values.
+   */
+  static final String TASK_READ_RIGHTS = "(resource_type_ = 7 AND perms_ & 2 = 2 OR resource_type_ = 6"
+      + " AND perms_ & 64 = 64)";
+  static final List<String> POSTGRES_INDEXES = List.of(
+      "CREATE INDEX IF NOT EXISTS pcm_idx_auth_task_read_group ON act_ru_authorization (group_id_) WHERE "
+          + TASK_READ_RIGHTS,
+      "CREATE INDEX IF NOT EXISTS pcm_idx_auth_task_read_user ON act_ru_authorization (user_id_) WHERE "
+          + TASK_READ_RIGHTS);
 
-  EngineIndexes(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final boolean postgres;
+
+  EngineIndexes(JdbcClient jdbc, DataSource dataSource) throws SQLException {
     this.jdbc = jdbc;
+    try (Connection connection = dataSource.getConnection()) {
+      this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
   }
 
   @Override
   public void run(ApplicationArguments args) {
     long started = System.nanoTime();
-    INDEXES.forEach(index -> jdbc.sql(index).update());
-    LOG.info("Engine tables indexed for national scale ({} indexes, {} ms)", INDEXES.size(),
+    List<String> indexes = new ArrayList<>(INDEXES);
+    if (postgres) {
+      indexes.addAll(POSTGRES_INDEXES);
+    }
+    indexes.forEach(index -> jdbc.sql(index).update());
+    LOG.info("Engine tables indexed for national scale ({} indexes, {} ms)", indexes.size(),
         (System.nanoTime() - started) / 1_000_000);
   }
 }
