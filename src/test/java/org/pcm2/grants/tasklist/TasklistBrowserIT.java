@@ -146,7 +146,7 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
   }
 
   @Test
-  void theWelcomePageAndAdminSpeakVietnamese() {
+  void theWelcomePageAdminAndCockpitSpeakVietnamese() {
     String base = "http://localhost:" + port;
     try (TasklistBrowser admin = new TasklistBrowser(base)) {
       admin.open("/camunda/app/welcome/default/");
@@ -167,6 +167,13 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
       admin.waitForText("Ứng dụng");
       assertThat(admin.text()).contains("Liên kết", "Báo cáo danh mục tiểu dự án", "Sửa hồ sơ", "Đổi mật khẩu");
       admin.screenshot("23-welcome-applications");
+      admin.open("/camunda/app/cockpit/default/"); // the same sign-in serves every webapp
+      admin.waitForText("Hồ sơ quy trình đang chạy");
+      assertThat(admin.text()).contains("Định nghĩa quy trình", "Bản triển khai");
+      admin.screenshot("24-cockpit-dashboard");
+      admin.open("/camunda/app/cockpit/default/#/processes");
+      admin.waitForText("Chu trình tài trợ tiểu dự án");
+      admin.screenshot("25-cockpit-processes");
     }
   }
 }
