@@ -233,8 +233,9 @@ public class MailSenderJob {
   /**
    * Whether the failure is the mail server's, not the mail's: it could not be reached or
    * talked to (a network error), it would not let the application sign in, or it said it
-   * is closing (421) or closed the connection under a command (what Jakarta Mail reports
-   * as {@code [EOF]} when a server stops during a batch).
+   * is closing (421), closed the connection under a command (what Jakarta Mail reports as
+   * {@code [EOF]} when a server stops during a batch) or did not greet the application
+   * (a server stopping as the connection is opened).
    */
   static boolean serverUnreachable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -242,9 +243,10 @@ public class MailSenderJob {
           || cause instanceof AuthenticationFailedException) {
         return true;
       }
-      if (cause.getMessage() != null && (cause.getMessage().startsWith("421")
-          || cause.getMessage().startsWith("[EOF]"))) {
-        return true; // closing (421), or the connection closed under a command ([EOF])
+      String message = cause.getMessage();
+      if (message != null && (message.startsWith("421") || message.contains("[EOF]")
+          || message.startsWith("Got bad greeting"))) {
+        return true; // closing (421), the connection closed under a command ([EOF]), no greeting
       }
       // a failure while sending one message is kept beside the exception, not as its cause
       if (cause instanceof MailSendException send

@@ -39,6 +39,10 @@ class MailFailureKindTest {
     assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
         new SMTPSendFailedException("MAIL FROM:<no-reply@pcm2.example.org>", -1, "[EOF]", null, null, null, null)))))
         .isTrue();
+    // the server stopping as a connection is opened: it accepts it and closes without a greeting
+    assertThat(MailSenderJob.serverUnreachable(new MailSendException("Mail server connection failed",
+        new MessagingException("Got bad greeting from SMTP host: 127.0.0.1, port: 1025, response: [EOF]"))))
+        .isTrue();
   }
 
   @Test
