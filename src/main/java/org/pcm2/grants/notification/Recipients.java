@@ -1,5 +1,6 @@
 package org.pcm2.grants.notification;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,16 @@ public class Recipients {
         people.putIfAbsent(user.getId(), user);
       }
     }
-    return people.values().stream().filter(user -> {
-      boolean reachable = hasAddress(user);
-      if (!reachable) {
+    List<User> reachable = people.values().stream().filter(user -> {
+      boolean hasAddress = hasAddress(user);
+      if (!hasAddress) {
         LOG.warn("User {} has no email address: no mail sent to them", user.getId());
       }
-      return reachable;
-    }).map(user -> new Recipient(user.getId(), name(user), user.getEmail(), language(user.getId()))).toList();
+      return hasAddress;
+    }).toList();
+    Map<String, String> languages = languages(reachable.stream().map(User::getId).toList());
+    return reachable.stream().map(user -> new Recipient(user.getId(), name(user), user.getEmail(),
+        languages.getOrDefault(user.getId(), "vi"))).toList();
   }
 
   /** The person's address as it is now, if they have one. */
@@ -63,9 +67,16 @@ public class Recipients {
     return user.getEmail() != null && user.getEmail().contains("@");
   }
 
-  private String language(String userId) {
-    return jdbc.sql("SELECT language FROM user_preference WHERE user_id = ?").param(userId).query(String.class)
-        .optional().orElse("vi");
+  /** Each person's mail language where they chose one (Vietnamese otherwise), in one query. */
+  private Map<String, String> languages(List<String> userIds) {
+    Map<String, String> languages = new HashMap<>();
+    if (!userIds.isEmpty()) {
+      jdbc.sql("SELECT user_id, language FROM user_preference WHERE user_id IN (:users)").param("users", userIds)
+          .query(rs -> {
+            languages.put(rs.getString(1), rs.getString(2));
+          });
+    }
+    return languages;
   }
 
   private static String name(User user) {
