@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * the engine checks a task query against every read right the person holds, with a join
  * PostgreSQL can only run as a nested loop: at national scale the DWC officers held
  * 25,000 of them, one per task waiting for them, and a page of their 12,500 appraisals
- * made 12,500 × 25,000 comparisons (about 0.7 s). Commune leaders and facilitators, who read only their own, keep the engine's
- * authorizations as they are.
+ * made 12,500 × 25,000 comparisons (about 0.7 s). Commune leaders and facilitators, who
+ * read only their own, keep the engine's authorizations as they are.
  */
 @Component
 class DwcTaskAuthorizationsPlugin extends AbstractProcessEnginePlugin {

@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.pcm2.grants.system.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,11 +89,7 @@ public class MailSenderJob {
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
     this.from = from;
-    String lock;
-    try (Connection connection = dataSource.getConnection()) {
-      lock = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")
-          ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
-    }
+    String lock = Databases.isPostgres(dataSource) ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
     this.claimSql = """
         SELECT id, recipient_email, subject, body_text, body_html, attempts, dedupe_key FROM mail_outbox
         WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?

@@ -1,10 +1,9 @@
 package org.pcm2.grants.proposal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Year;
-import java.util.Locale;
 import javax.sql.DataSource;
+import org.pcm2.grants.system.Databases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,9 +23,7 @@ public class SubprojectCodes {
 
   public SubprojectCodes(JdbcClient jdbc, DataSource dataSource) throws SQLException {
     this.jdbc = jdbc;
-    try (Connection connection = dataSource.getConnection()) {
-      this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-    }
+    this.postgres = Databases.isPostgres(dataSource);
     // The first two submissions of a commune in a year may arrive together: the counter row
     // is created by whichever comes first, without failing the other (which then waits for it).
     this.createCounter = this.postgres

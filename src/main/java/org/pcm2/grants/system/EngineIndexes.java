@@ -1,10 +1,8 @@
 package org.pcm2.grants.system;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +53,7 @@ class EngineIndexes implements ApplicationRunner {
 
   EngineIndexes(JdbcClient jdbc, DataSource dataSource) throws SQLException {
     this.jdbc = jdbc;
-    try (Connection connection = dataSource.getConnection()) {
-      this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-    }
+    this.postgres = Databases.isPostgres(dataSource);
   }
 
   @Override
