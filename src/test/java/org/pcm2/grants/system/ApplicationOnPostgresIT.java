@@ -2,6 +2,9 @@ package org.pcm2.grants.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -13,11 +16,19 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 import org.pcm2.grants.directory.DemoDataLoader;
 import org.pcm2.grants.directory.DirectoryCounts;
 import org.pcm2.grants.directory.DirectoryService;
+import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.Proposals;
+import org.pcm2.grants.support.WebappSession;
+import org.pcm2.grants.system.EngineRestJson.SharedObjectMapper;
+import org.pcm2.grants.system.EngineRestJson.WebappEngineApi;
 import org.pcm2.grants.support.WebappLogin;
 import org.pcm2.grants.tasklist.TasklistFilters;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +62,10 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
   private ProcessEngineConfigurationImpl engineConfiguration;
   @Autowired
   private TransactionTemplate transactions;
+  @Autowired
+  private ResourceConfig engineRest;
+  @Autowired
+  private ServletContext servletContext;
 
   @Test
   void runsOnPostgres() {
@@ -91,6 +106,32 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
       jdbc.sql("SET LOCAL enable_seqscan = off").update(); // the demo's tables are small enough to read whole
       return String.join("\n", jdbc.sql("EXPLAIN " + query).query(String.class).list());
     });
+  }
+
+  @Test
+  void bothEngineApisShareOneJsonMapperAndWriteCamundasFormat() throws Exception {
+    assertThat(engineRest).isInstanceOf(EngineRestJson.class);
+    assertThat(engineRest.getClasses()).contains(SharedObjectMapper.class).doesNotContain(JacksonConfigurator.class);
+    assertThat(servletContext.getServletRegistration("Engine Api").getInitParameter("jakarta.ws.rs.Application"))
+        .isEqualTo(WebappEngineApi.class.getName());
+    assertThat(new WebappEngineApi().getClasses()).contains(SharedObjectMapper.class,
+        NamedProcessEngineRestServiceImpl.class).doesNotContain(JacksonConfigurator.class);
+
+    // a proposal waiting for its commune's leaders, read through both APIs as Camunda writes it
+    String base = "http://localhost:" + port;
+    HttpResponse<String> created = new ApiClient(base, "facilitator1", "demo").postJson("/api/subprojects",
+        new ObjectMapper().writeValueAsString(Proposals.valid("CBG0574003", "Kênh mương thôn Nà Làng")));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String code = WebappSession.parse(created.body()).get("code").asText();
+    String query = "/task?processVariables=subprojectCode_eq_" + code;
+    JsonNode viaEngineRest = WebappSession.parse(new ApiClient(base, "leader1", "demo").get("/engine-rest" + query).body());
+    JsonNode viaTasklist = WebappSession.login(base, "leader1", "demo").get(query);
+    for (JsonNode tasks : List.of(viaEngineRest, viaTasklist)) {
+      assertThat(tasks).hasSize(1);
+      assertThat(tasks.get(0).get("created").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}");
+      assertThat(tasks.get(0).get("name").asText()).contains("Xã xem xét");
+    }
+    assertThat(viaTasklist.get(0).get("id")).isEqualTo(viaEngineRest.get(0).get("id"));
   }
 
   @Test
