@@ -41,7 +41,7 @@ public class EngineRestJson extends CamundaJerseyResourceConfig {
   }
 
   /** Camunda's configuration classes with its mapper-per-call resolver replaced by the shared one. */
-  public static Set<Class<?>> withSharedMapper(Set<Class<?>> configurationClasses) {
+  private static Set<Class<?>> withSharedMapper(Set<Class<?>> configurationClasses) {
     Set<Class<?>> classes = configurationClasses.stream()
         .filter(type -> type != JacksonConfigurator.class)
         .collect(Collectors.toSet());
