@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -93,6 +94,21 @@ class RoleAuthorizations implements ApplicationRunner {
     grant(admins, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grant(admins, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(admins, Resources.SYSTEM, ANY, SystemPermissions.READ);
+    workNotUpdate();
+  }
+
+  /**
+   * Tasks opened before task rights became TASK_WORK (application.yaml) still give their
+   * people UPDATE, with which they could rewrite the task's variables, candidates and
+   * assignee: their UPDATE becomes TASK_WORK. Once done, the query finds nothing.
+   */
+  private void workNotUpdate() {
+    for (Authorization old : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .hasPermission(TaskPermissions.UPDATE).list()) {
+      old.removePermission(TaskPermissions.UPDATE);
+      old.addPermission(TaskPermissions.TASK_WORK);
+      authorizations.saveAuthorization(old);
+    }
   }
 
   private void revokeEarlierGrant(String group, Resource resource) {

@@ -19,9 +19,17 @@ import org.springframework.stereotype.Component;
  * candidate user), or, for a task without candidates, its assignee. A facilitator who
  * knows the id of an approval task, or an administrator, is refused (403) whatever else
  * they may do; steps run by the engine itself (no signed-in person) are not concerned.
+ * Then the separation of duties ({@link SeparationOfDuties}): some steps are never the
+ * person's who did an earlier one.
  */
 @Component
 public class TaskWorkGuard implements TaskListener {
+
+  private final SeparationOfDuties duties;
+
+  public TaskWorkGuard(SeparationOfDuties duties) {
+    this.duties = duties;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -52,6 +60,7 @@ public class TaskWorkGuard implements TaskListener {
       Refusals.markForbidden();
       throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
     }
+    duties.check(task, user);
   }
 
   private static List<String> groupsOf(IdentityService identity, Authentication authentication) {

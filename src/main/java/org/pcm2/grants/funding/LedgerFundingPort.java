@@ -2,6 +2,11 @@ package org.pcm2.grants.funding;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Decision;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
+import org.pcm2.grants.review.AuditEntry;
+import org.pcm2.grants.review.AuditTrail;
 import org.pcm2.grants.system.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,12 +25,17 @@ class LedgerFundingPort implements FundingPort {
   static final String AWARD = "AWARD";
   static final String REWARD_FUND = "REWARD";
 
+  /** The steps whose recorded decision a commitment follows: the appraisal, or the director's approval after it. */
+  private static final List<String> APPROVALS = List.of(Element.APPRAISE_PROPOSAL, Element.APPROVE_AS_DIRECTOR);
+
   private final JdbcClient jdbc;
   private final FundingCycles cycles;
+  private final AuditTrail auditTrail;
 
-  LedgerFundingPort(JdbcClient jdbc, FundingCycles cycles) {
+  LedgerFundingPort(JdbcClient jdbc, FundingCycles cycles, AuditTrail auditTrail) {
     this.jdbc = jdbc;
     this.cycles = cycles;
+    this.auditTrail = auditTrail;
   }
 
   /**
@@ -39,6 +49,7 @@ class LedgerFundingPort implements FundingPort {
     if (sum(c.subprojectCode(), COMMIT) > 0) {
       return; // committed already: a retried step must not commit twice
     }
+    requireRecorded(c.subprojectCode(), APPROVALS, Decision.APPROVE, c.amount(), "duyệt", "approval");
     FundingCycle cycle = cycles.find(c.cycleCode()).orElseThrow(() -> new FundingRefusedException(
         "Không có đợt cấp vốn " + c.cycleCode() + " / no funding cycle " + c.cycleCode()));
     if (!cycle.isOpen() || !cycle.fundCode().equals(c.fundCode())) {
@@ -69,6 +80,7 @@ class LedgerFundingPort implements FundingPort {
     if (already > 0) {
       return; // this tranche is recorded already
     }
+    requireRecorded(code, List.of(Element.RECORD_DISBURSEMENT_TASK), null, amount, "chuyển tiền", "payment");
     long outstanding = outstanding(code);
     if (amount > outstanding) {
       throw new FundingRefusedException("Vượt số vốn đã cam kết: còn " + Money.format(outstanding) + " / "
@@ -116,6 +128,22 @@ class LedgerFundingPort implements FundingPort {
           outstanding, actor, reason);
       jdbc.sql("UPDATE envelope SET committed = committed - ? WHERE cycle_code = ? AND holder_code = ?")
           .params(outstanding, row.cycleCode(), row.envelopeHolder()).update();
+    }
+  }
+
+  /**
+   * Money moves only as a recorded step decided it: the latest recorded completion of those
+   * steps (the audit trail, written when the step's own people completed it) must carry this
+   * outcome and this amount, whatever the process's variables say.
+   */
+  private void requireRecorded(String code, List<String> steps, String outcome, long amount, String vietnamese,
+      String english) {
+    AuditEntry decided = auditTrail.latest(code, steps).orElseThrow(() -> new FundingRefusedException(
+        "Chưa có quyết định " + vietnamese + " được ghi nhận cho " + code + " / no recorded " + english + " for " + code));
+    if ((outcome != null && !outcome.equals(decided.outcome())) || decided.amount() == null
+        || decided.amount() != amount) {
+      throw new FundingRefusedException("Số tiền " + Money.format(amount) + " khác quyết định đã ghi nhận của "
+          + decided.actor() + " / the amount differs from the recorded decision of " + decided.actor());
     }
   }
 

@@ -38,6 +38,8 @@ public class RegisterProposalDelegate implements JavaDelegate {
       execution.setProcessBusinessKey(code);
     }
     execution.setVariable(Var.SUBPROJECT_CODE, code);
+    // the group's facilitator in the directory, whoever sent the proposal and whatever it says
+    execution.setVariable(Var.FACILITATOR_ID, location.group().facilitatorId());
     execution.setVariable(Var.GROUP_NAME, location.group().name());
     execution.setVariable(Var.UNIT_TYPE, ProposalValidator.unitType(location.group().kind()));
     execution.setVariable(Var.UNIT_CODE, location.unitCode());

@@ -2,17 +2,12 @@ package org.pcm2.grants.proposal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.pcm2.grants.directory.CommunityGroup;
-import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
-import org.pcm2.grants.system.FieldError;
-import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Actors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,14 +27,11 @@ public class SubprojectSubmissions {
 
   private final RuntimeService runtime;
   private final IdentityService identity;
-  private final DirectoryService directory;
   private final JdbcClient jdbc;
 
-  public SubprojectSubmissions(RuntimeService runtime, IdentityService identity, DirectoryService directory,
-      JdbcClient jdbc) {
+  public SubprojectSubmissions(RuntimeService runtime, IdentityService identity, JdbcClient jdbc) {
     this.runtime = runtime;
     this.identity = identity;
-    this.directory = directory;
     this.jdbc = jdbc;
   }
 
@@ -58,13 +50,8 @@ public class SubprojectSubmissions {
 
   @Transactional
   public Submitted submit(String facilitatorId, Map<String, Object> variables, String idempotencyKey) {
-    // every field is checked by the start event's listener, inside the start's transaction
-    Object groupCode = variables.get(Var.GROUP_CODE);
-    Optional<CommunityGroup> group = groupCode instanceof String code ? directory.findGroup(code) : Optional.empty();
-    if (group.isPresent() && !facilitatorId.equals(group.get().facilitatorId())) {
-      throw new InvalidInputException(List.of(new FieldError(Var.GROUP_CODE,
-          "nhóm này không do bạn hỗ trợ / you are not the facilitator of this group")));
-    }
+    // every field, and that the group is the facilitator's, is checked inside the start's
+    // transaction by the engine (access/StartGuard, the start event's listener), as for any door
     Actors.authenticate(identity, facilitatorId);
     ProcessInstance instance;
     try {

@@ -64,9 +64,11 @@ public class SubprojectReadModel implements ExecutionListener {
             beneficiaries_women = ?, beneficiaries_men = ?, beneficiaries_poor = ?, beneficiaries_ethnic = ?,
             women_reached = ?, men_reached = ?, planned_start = ?, planned_end = ?, evaluation_score = ?,
             updated_at = ?, """ + PLACES + """
-        WHERE code = ?
-        """).params(values).update();
+        WHERE code = ? AND process_instance_id = ?
+        """).params(append(values, execution.getProcessInstanceId())).update();
     if (updated == 0) {
+      // a new row; a code that another instance holds already fails here on the primary key,
+      // and the step with it: one sub-project a code, whatever an instance was started with
       jdbc.sql("""
           INSERT INTO subproject (process_instance_id, title, fund_code, cycle_code, group_code, unit_type, unit_code,
               unit_name, commune_code, commune_name, facilitator_id, stage, requested_grant, approved_grant, disbursed,

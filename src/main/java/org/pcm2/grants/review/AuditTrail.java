@@ -1,7 +1,11 @@
 package org.pcm2.grants.review;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,6 +35,23 @@ public class AuditTrail {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """).params(entry.subprojectCode(), entry.processInstanceId(), entry.taskKey(), entry.step(), entry.outcome(),
         entry.comment(), entry.amount(), entry.actor(), Timestamp.from(entry.decidedAt())).update();
+  }
+
+  /**
+   * The latest recorded completion of any of these steps of the sub-project: what money
+   * steps read, rather than process variables, to know what was decided and by whom.
+   */
+  public Optional<AuditEntry> latest(String subprojectCode, Collection<String> taskKeys) {
+    if (taskKeys.isEmpty()) {
+      return Optional.empty();
+    }
+    String keys = String.join(",", Collections.nCopies(taskKeys.size(), "?"));
+    List<Object> params = new ArrayList<>();
+    params.add(subprojectCode);
+    params.addAll(taskKeys);
+    return jdbc.sql("SELECT subproject_code, process_instance_id, task_key, step, outcome, comment, amount, actor,"
+        + " decided_at FROM decision_log WHERE subproject_code = ? AND task_key IN (" + keys + ")"
+        + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").params(params).query(ENTRY).optional();
   }
 
   /** Every recorded step of the sub-project, oldest first. */

@@ -23,6 +23,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class RefusalStatusFilter extends OncePerRequestFilter {
 
+  /**
+   * What the engine says (ENGINE-13024, a bad request that engine-rest answers 500) when a
+   * start asks to skip listeners or mappings without start instructions.
+   */
+  private static final String SKIP_AT_START = "ENGINE-13024";
   /** What the engine says when its password policy refuses a password. */
   private static final String WEAK_PASSWORD = "Password does not match policy";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +49,15 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
           JSON.writeValue(buffered.getOutputStream(),
               Map.of("type", "InvalidRequestException", "message", Refusals.message()));
         }
+      } else if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+          && new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8).contains(SKIP_AT_START)) {
+        buffered.resetBuffer();
+        buffered.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        buffered.setContentType("application/json");
+        buffered.setCharacterEncoding("UTF-8");
+        JSON.writeValue(buffered.getOutputStream(), Map.of("type", "InvalidRequestException", "message",
+            "skipCustomListeners, skipIoMappings: không dùng được khi bắt đầu quy trình"
+                + " / cannot be used to start a process"));
       } else if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
           && new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8).contains(WEAK_PASSWORD)) {
         // the engine's password policy refused a password: bad input, said in both languages

@@ -68,6 +68,13 @@ public final class ApiClient {
     return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Any method, with a JSON body or none. */
+  public HttpResponse<String> send(String method, String path, String jsonBody) {
+    HttpRequest.Builder request = request(path).method(method,
+        jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+    return send(jsonBody == null ? request : request.header("Content-Type", "application/json"));
+  }
+
   public HttpResponse<String> delete(String path) {
     return send(request(path).DELETE());
   }

@@ -96,6 +96,13 @@ public final class WebappSession {
     }
   }
 
+  /** Any request on the engine API with a body of this content type (null: none); the raw response. */
+  public HttpResponse<String> send(String method, String path, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(engine(path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return send(contentType == null ? request : request.header("Content-Type", contentType));
+  }
+
   /** Variables in the engine API's typed form: Long for whole numbers, String, Boolean. */
   public static Map<String, Object> typed(Map<String, Object> values) {
     Map<String, Object> typed = new LinkedHashMap<>();

@@ -26,19 +26,20 @@ class EmbeddedDefaultRestartTest {
 
   @Test
   void defaultRunUsesTheH2FileDatabaseWithDemoDataAndKeepsItAcrossRestarts(@TempDir Path folder) {
+    String code;
     try (ConfigurableApplicationContext first = start(folder)) {
       assertThat(first.getEnvironment().getActiveProfiles()).isEmpty();
       assertThat(first.getEnvironment().getDefaultProfiles()).containsExactly("demo");
       assertThat(first.getBean(JdbcClient.class).sql("SELECT H2VERSION()").query(String.class).single()).isNotBlank();
       assertThat(first.getBean(DirectoryService.class).counts().hamlets()).isEqualTo(160);
-      first.getBean(ProcessEngine.class).getRuntimeService().startProcessInstanceByKey("subprojectGrant",
-          "TDA-H2-1", Proposals.valid("HS19120", "Câu lạc bộ đọc sách"));
+      code = first.getBean(ProcessEngine.class).getRuntimeService().startProcessInstanceByKey("subprojectGrant",
+          Proposals.valid("HS19120", "Câu lạc bộ đọc sách")).getBusinessKey();
     }
     assertThat(folder.resolve("pcm.mv.db")).exists();
 
     try (ConfigurableApplicationContext second = start(folder)) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
-      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("TDA-H2-1")
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(code)
           .taskCandidateGroup("commune19120").count()).isEqualTo(1);
       assertThat(second.getBean(DirectoryService.class).counts().hamlets()).isEqualTo(160);
     }

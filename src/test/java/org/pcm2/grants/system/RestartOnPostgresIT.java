@@ -30,20 +30,21 @@ class RestartOnPostgresIT {
     String url = PostgresDatabase.freshDatabase("pcm_it_restart");
     DirectoryCounts counts;
     long deployments;
+    String code;
     try (ConfigurableApplicationContext first = start(url)) {
       ProcessEngine engine = first.getBean(ProcessEngine.class);
-      engine.getRuntimeService().startProcessInstanceByKey("subprojectGrant", "TDA-RESTART-1",
-          Proposals.valid("CBG0574001", "Nhà văn hóa xóm Đồng Tâm"));
+      code = engine.getRuntimeService().startProcessInstanceByKey("subprojectGrant",
+          Proposals.valid("CBG0574001", "Nhà văn hóa xóm Đồng Tâm")).getBusinessKey();
       counts = first.getBean(DirectoryService.class).counts();
       deployments = engine.getRepositoryService().createDeploymentQuery().count();
     }
 
     try (ConfigurableApplicationContext second = start(url)) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
-      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("TDA-RESTART-1")
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(code)
           .taskCandidateGroup("commune05740").count()).isEqualTo(1);
       assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceBusinessKey("TDA-RESTART-1").singleResult().getId(), "title"))
+          .processInstanceBusinessKey(code).singleResult().getId(), "title"))
           .isEqualTo("Nhà văn hóa xóm Đồng Tâm");
       assertThat(second.getBean(DirectoryService.class).counts()).isEqualTo(counts);
       assertThat(engine.getRepositoryService().createDeploymentQuery().count())

@@ -1,0 +1,64 @@
+package org.pcm2.grants.access;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.pcm2.grants.proposal.SubprojectGrantProcess;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
+import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.review.AuditEntry;
+import org.pcm2.grants.review.AuditTrail;
+import org.pcm2.grants.system.Refusals;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four eyes on the grant cycle, whoever belongs to which groups: the officer who appraised
+ * a grant does not approve it as director; the facilitator of a sub-project neither
+ * evaluates nor closes it; whoever recorded a payment does not confirm its receipt. Who did
+ * the earlier step is read from the audit trail, and the facilitator from what registration
+ * took from the directory, never from what a step could have sent.
+ */
+@Component
+public class SeparationOfDuties {
+
+  private final AuditTrail auditTrail;
+
+  public SeparationOfDuties(AuditTrail auditTrail) {
+    this.auditTrail = auditTrail;
+  }
+
+  /** Refuses (403) when this person may not complete this step of this sub-project. */
+  public void check(DelegateTask task, String user) {
+    if (!task.getProcessDefinitionId().startsWith(SubprojectGrantProcess.KEY + ":")) {
+      return;
+    }
+    String code = (String) task.getVariable(Var.SUBPROJECT_CODE);
+    switch (task.getTaskDefinitionKey()) {
+      case Element.APPROVE_AS_DIRECTOR -> refuseIf(decidedBy(code, Element.APPRAISE_PROPOSAL, user),
+          "người đã thẩm định không phê duyệt với tư cách giám đốc",
+          "the officer who appraised a grant does not approve it as director");
+      case Element.EVALUATE_RESULTS, Element.CLOSE_SUBPROJECT -> refuseIf(user.equals(task.getVariable(Var.FACILITATOR_ID)),
+          "cán bộ hỗ trợ không tự đánh giá hoặc đóng tiểu dự án của mình",
+          "a facilitator neither evaluates nor closes their own sub-project");
+      case Element.CONFIRM_RECEIPT -> refuseIf(decidedBy(code, Element.RECORD_DISBURSEMENT_TASK, user),
+          "người ghi nhận chuyển tiền không tự xác nhận đã nhận",
+          "whoever recorded a payment does not confirm its receipt");
+      default -> {
+        // no earlier step of this sub-project bars anyone from this one
+      }
+    }
+  }
+
+  private boolean decidedBy(String code, String step, String user) {
+    Optional<AuditEntry> latest = code == null ? Optional.empty() : auditTrail.latest(code, List.of(step));
+    return latest.map(entry -> user.equals(entry.actor())).orElse(false);
+  }
+
+  private static void refuseIf(boolean refused, String vietnamese, String english) {
+    if (refused) {
+      Refusals.markForbidden();
+      throw new AuthorizationException("Không được phép: " + vietnamese + " / Not allowed: " + english);
+    }
+  }
+}
