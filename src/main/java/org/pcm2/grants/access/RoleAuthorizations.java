@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.authorization.SystemPermissions;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.pcm2.grants.award.AwardRoundProcess;
 import org.pcm2.grants.directory.IdentityGroups;
-import org.pcm2.grants.proposal.SubprojectGrantProcess;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.pcm2.grants.award.AwardRoundProcess;
-import org.pcm2.grants.proposal.SubprojectGrantProcess;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.springframework.stereotype.Component;
 
 /** Puts the start guard first on the start event of the grant cycle and of the award round. */

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pcm2.grants.proposal.GrantCycleParseListener;
-import org.pcm2.grants.proposal.SubprojectGrantProcess;
+import org.pcm2.grants.grantcycle.GrantCycleParseListener;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.springframework.stereotype.Component;
 
 /** Grants a sub-project's readers when its proposal has been registered. */

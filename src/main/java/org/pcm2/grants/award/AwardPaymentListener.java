@@ -1,6 +1,6 @@
 package org.pcm2.grants.award;
 
-import static org.pcm2.grants.proposal.GrantVariables.text;
+import static org.pcm2.grants.grantcycle.GrantVariables.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pcm2.grants.award.AwardRoundProcess.Element;
 import org.pcm2.grants.award.AwardRoundProcess.Var;
 import org.pcm2.grants.notification.NotificationKind;
-import org.pcm2.grants.proposal.GrantVariables;
+import org.pcm2.grants.grantcycle.GrantVariables;
 import org.pcm2.grants.review.AuditEntry;
 import org.pcm2.grants.review.AuditTrail;
 import org.pcm2.grants.system.Actors;

@@ -15,7 +15,7 @@ import org.pcm2.grants.funding.FundingCycle;
 import org.pcm2.grants.funding.FundingCycles;
 import org.pcm2.grants.funding.FundingPort;
 import org.pcm2.grants.funding.FundingRefusedException;
-import org.pcm2.grants.reporting.Stage;
+import org.pcm2.grants.grantcycle.Stage;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;

@@ -1,12 +1,12 @@
 package org.pcm2.grants.award;
 
-import static org.pcm2.grants.proposal.GrantVariables.text;
+import static org.pcm2.grants.grantcycle.GrantVariables.text;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pcm2.grants.award.AwardRoundProcess.Var;
-import org.pcm2.grants.proposal.GrantVariables;
+import org.pcm2.grants.grantcycle.GrantVariables;
 import org.pcm2.grants.system.Actors;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package org.pcm2.grants.award;
 
-import static org.pcm2.grants.proposal.GrantVariables.text;
+import static org.pcm2.grants.grantcycle.GrantVariables.text;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,13 +1,13 @@
 package org.pcm2.grants.award;
 
-import static org.pcm2.grants.proposal.GrantVariables.text;
+import static org.pcm2.grants.grantcycle.GrantVariables.text;
 
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.pcm2.grants.award.AwardRoundProcess.Var;
-import org.pcm2.grants.proposal.GrantVariables;
+import org.pcm2.grants.grantcycle.GrantVariables;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;

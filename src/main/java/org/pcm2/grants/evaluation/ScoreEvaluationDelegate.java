@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pcm2.grants.proposal.GrantVariables;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.GrantVariables;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 
 /** Computes the evaluation score from the leaders' scores. */

@@ -1,12 +1,12 @@
 package org.pcm2.grants.funding;
 
-import static org.pcm2.grants.proposal.GrantVariables.text;
-import static org.pcm2.grants.proposal.GrantVariables.whole;
+import static org.pcm2.grants.grantcycle.GrantVariables.text;
+import static org.pcm2.grants.grantcycle.GrantVariables.whole;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 
 /** Commits the approved grant against the envelope. */

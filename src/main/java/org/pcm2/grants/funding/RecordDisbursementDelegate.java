@@ -1,11 +1,11 @@
 package org.pcm2.grants.funding;
 
-import static org.pcm2.grants.proposal.GrantVariables.whole;
+import static org.pcm2.grants.grantcycle.GrantVariables.whole;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 
 /** Records the tranche that finance paid. */

@@ -3,7 +3,7 @@ package org.pcm2.grants.funding;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 
 /** Cancellation: what was committed and not disbursed returns to the envelope. */

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pcm2.grants.proposal.GrantCycleParseListener;
+import org.pcm2.grants.grantcycle.GrantCycleParseListener;
 import org.springframework.stereotype.Component;
 
 /** Attaches the task mails to every user task of the project's models (grant cycle, award round) when parsed. */

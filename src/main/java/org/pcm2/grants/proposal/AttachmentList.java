@@ -1,5 +1,7 @@
 package org.pcm2.grants.proposal;
 
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
+import org.pcm2.grants.grantcycle.GrantCycleParseListener;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,8 +1,9 @@
 package org.pcm2.grants.proposal;
 
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.Unchecked;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 
 /** A proposal as the API takes it; checked field by field by {@link ProposalValidator}. */
 @Schema(description = "Đề xuất tiểu dự án / Sub-project proposal")

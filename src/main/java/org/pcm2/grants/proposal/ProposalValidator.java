@@ -1,8 +1,8 @@
 package org.pcm2.grants.proposal;
 
-import static org.pcm2.grants.proposal.GrantVariables.date;
-import static org.pcm2.grants.proposal.GrantVariables.text;
-import static org.pcm2.grants.proposal.GrantVariables.whole;
+import static org.pcm2.grants.grantcycle.GrantVariables.date;
+import static org.pcm2.grants.grantcycle.GrantVariables.text;
+import static org.pcm2.grants.grantcycle.GrantVariables.whole;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.pcm2.grants.funding.FundingCycles;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 
 /**

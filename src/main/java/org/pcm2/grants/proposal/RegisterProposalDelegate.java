@@ -1,7 +1,7 @@
 package org.pcm2.grants.proposal;
 
-import static org.pcm2.grants.proposal.GrantVariables.date;
-import static org.pcm2.grants.proposal.GrantVariables.wholeOrZero;
+import static org.pcm2.grants.grantcycle.GrantVariables.date;
+import static org.pcm2.grants.grantcycle.GrantVariables.wholeOrZero;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.GroupLocation;
 import org.pcm2.grants.directory.IdentityGroups;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,10 +1,11 @@
 package org.pcm2.grants.proposal;
 
+import org.pcm2.grants.grantcycle.GrantVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 
 /** Maps the proposal to the screening decision's inputs and its result back to variables. */

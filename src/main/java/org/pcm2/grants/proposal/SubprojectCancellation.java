@@ -1,8 +1,9 @@
 package org.pcm2.grants.proposal;
 
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package org.pcm2.grants.proposal;
 
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.Actors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

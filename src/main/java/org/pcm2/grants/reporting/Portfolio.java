@@ -1,5 +1,6 @@
 package org.pcm2.grants.reporting;
 
+import org.pcm2.grants.grantcycle.Stage;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

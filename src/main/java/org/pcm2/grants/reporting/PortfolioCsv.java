@@ -1,5 +1,6 @@
 package org.pcm2.grants.reporting;
 
+import org.pcm2.grants.grantcycle.Stage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pcm2.grants.proposal.GrantCycleParseListener;
+import org.pcm2.grants.grantcycle.GrantCycleParseListener;
 import org.springframework.stereotype.Component;
 
 /**

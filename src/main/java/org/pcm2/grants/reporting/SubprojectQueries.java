@@ -1,5 +1,6 @@
 package org.pcm2.grants.reporting;
 
+import org.pcm2.grants.grantcycle.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

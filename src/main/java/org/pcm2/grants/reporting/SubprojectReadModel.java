@@ -1,8 +1,9 @@
 package org.pcm2.grants.reporting;
 
-import static org.pcm2.grants.proposal.GrantVariables.date;
-import static org.pcm2.grants.proposal.GrantVariables.text;
-import static org.pcm2.grants.proposal.GrantVariables.whole;
+import org.pcm2.grants.grantcycle.Stage;
+import static org.pcm2.grants.grantcycle.GrantVariables.date;
+import static org.pcm2.grants.grantcycle.GrantVariables.text;
+import static org.pcm2.grants.grantcycle.GrantVariables.whole;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,17 +1,17 @@
 package org.pcm2.grants.review;
 
-import static org.pcm2.grants.proposal.GrantVariables.date;
-import static org.pcm2.grants.proposal.GrantVariables.text;
-import static org.pcm2.grants.proposal.GrantVariables.whole;
+import static org.pcm2.grants.grantcycle.GrantVariables.date;
+import static org.pcm2.grants.grantcycle.GrantVariables.text;
+import static org.pcm2.grants.grantcycle.GrantVariables.whole;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Decision;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Decision;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.FieldError;
 
 /**

@@ -1,14 +1,14 @@
 package org.pcm2.grants.review;
 
-import static org.pcm2.grants.proposal.GrantVariables.text;
+import static org.pcm2.grants.grantcycle.GrantVariables.text;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.pcm2.grants.proposal.GrantVariables;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.GrantVariables;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;

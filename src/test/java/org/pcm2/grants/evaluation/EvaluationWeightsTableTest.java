@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.support.DecisionTables;
 
 /** The evaluation weights: every criterion has one, and they add up to 100. */

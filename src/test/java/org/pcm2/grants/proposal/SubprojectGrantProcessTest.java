@@ -1,5 +1,6 @@
 package org.pcm2.grants.proposal;
 
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -67,8 +68,8 @@ import org.pcm2.grants.notification.NotificationKind;
 import org.pcm2.grants.notification.NotificationPort;
 import org.pcm2.grants.notification.NotificationRequest;
 import org.pcm2.grants.notification.NotifyStep;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Var;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.review.AuditTrail;
 import org.pcm2.grants.review.RecordDecisionListener;
 import org.pcm2.grants.support.ProcessTestEngine;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.pcm2.grants.reporting.Portfolio.Figures;
-import org.pcm2.grants.reporting.Stage;
+import org.pcm2.grants.grantcycle.Stage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

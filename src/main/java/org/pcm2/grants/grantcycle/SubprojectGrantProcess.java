@@ -1,4 +1,4 @@
-package org.pcm2.grants.proposal;
+package org.pcm2.grants.grantcycle;
 
 /**
  * Names of the sub-project grant cycle ({@code processes/subproject-grant.bpmn}): the

@@ -1,4 +1,4 @@
-package org.pcm2.grants.proposal;
+package org.pcm2.grants.grantcycle;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;

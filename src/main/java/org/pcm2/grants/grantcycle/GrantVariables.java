@@ -1,4 +1,4 @@
-package org.pcm2.grants.proposal;
+package org.pcm2.grants.grantcycle;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

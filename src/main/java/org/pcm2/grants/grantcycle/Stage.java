@@ -1,7 +1,7 @@
-package org.pcm2.grants.reporting;
+package org.pcm2.grants.grantcycle;
 
 import java.util.Map;
-import org.pcm2.grants.proposal.SubprojectGrantProcess.Element;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
 
 /** Where a sub-project stands, as lists and reports show it. */
 public enum Stage {
