@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.SystemPermissions;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.pcm2.grants.award.AwardRoundProcess;
+import org.pcm2.grants.grantcycle.AwardRoundProcess;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.springframework.boot.ApplicationArguments;

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
-import org.pcm2.grants.review.AuditEntry;
-import org.pcm2.grants.review.AuditTrail;
+import org.pcm2.grants.audit.AuditEntry;
+import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.Refusals;
 import org.springframework.stereotype.Component;
 

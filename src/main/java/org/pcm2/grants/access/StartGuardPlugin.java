@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pcm2.grants.award.AwardRoundProcess;
+import org.pcm2.grants.grantcycle.AwardRoundProcess;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.springframework.stereotype.Component;
 

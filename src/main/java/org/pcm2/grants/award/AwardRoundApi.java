@@ -1,16 +1,17 @@
 package org.pcm2.grants.award;
 
+import org.pcm2.grants.grantcycle.AwardRoundProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.pcm2.grants.award.AwardRoundProcess.Var;
+import org.pcm2.grants.grantcycle.AwardRoundProcess.Var;
 import org.pcm2.grants.directory.IdentityGroups;
-import org.pcm2.grants.reporting.Viewer;
-import org.pcm2.grants.review.AuditEntry;
-import org.pcm2.grants.review.AuditTrail;
+import org.pcm2.grants.access.Viewer;
+import org.pcm2.grants.audit.AuditEntry;
+import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;

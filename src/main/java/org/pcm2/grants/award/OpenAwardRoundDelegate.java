@@ -5,7 +5,7 @@ import static org.pcm2.grants.grantcycle.GrantVariables.text;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pcm2.grants.award.AwardRoundProcess.Var;
+import org.pcm2.grants.grantcycle.AwardRoundProcess.Var;
 import org.pcm2.grants.grantcycle.GrantVariables;
 import org.pcm2.grants.system.Actors;
 import org.springframework.stereotype.Component;

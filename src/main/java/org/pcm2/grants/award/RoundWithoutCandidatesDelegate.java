@@ -2,7 +2,7 @@ package org.pcm2.grants.award;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pcm2.grants.award.AwardRoundProcess.Var;
+import org.pcm2.grants.grantcycle.AwardRoundProcess.Var;
 import org.springframework.stereotype.Component;
 
 /** Closes a round that found no candidates and tells DWC. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.pcm2.grants.award.AwardRoundProcess.Var;
+import org.pcm2.grants.grantcycle.AwardRoundProcess.Var;
 import org.pcm2.grants.grantcycle.GrantVariables;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.pcm2.grants.directory.IdentityGroups;
-import org.pcm2.grants.reporting.Viewer;
+import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.NotFoundException;

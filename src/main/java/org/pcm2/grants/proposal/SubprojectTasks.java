@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.pcm2.grants.reporting.Viewer;
+import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.system.Actors;

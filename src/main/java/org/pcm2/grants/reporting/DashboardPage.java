@@ -1,5 +1,6 @@
 package org.pcm2.grants.reporting;
 
+import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.grantcycle.Stage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

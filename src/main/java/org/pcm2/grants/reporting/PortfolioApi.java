@@ -1,5 +1,6 @@
 package org.pcm2.grants.reporting;
 
+import org.pcm2.grants.access.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,5 +1,6 @@
 package org.pcm2.grants.reporting;
 
+import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.grantcycle.Stage;
 import java.sql.ResultSet;
 import java.sql.SQLException;

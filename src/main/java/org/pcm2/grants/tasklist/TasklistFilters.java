@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.pcm2.grants.access.Grants;
-import org.pcm2.grants.award.AwardRoundProcess;
+import org.pcm2.grants.grantcycle.AwardRoundProcess;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;

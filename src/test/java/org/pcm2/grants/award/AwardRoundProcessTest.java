@@ -1,5 +1,6 @@
 package org.pcm2.grants.award;
 
+import org.pcm2.grants.grantcycle.AwardRoundProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -38,13 +39,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pcm2.grants.award.AwardRoundProcess.Element;
-import org.pcm2.grants.award.AwardRoundProcess.Var;
+import org.pcm2.grants.grantcycle.AwardRoundProcess.Element;
+import org.pcm2.grants.grantcycle.AwardRoundProcess.Var;
 import org.pcm2.grants.funding.FundingCycles;
 import org.pcm2.grants.funding.FundingPort;
 import org.pcm2.grants.notification.NotificationKind;
 import org.pcm2.grants.notification.NotificationPort;
-import org.pcm2.grants.review.AuditTrail;
+import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.support.ProcessTestEngine;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;

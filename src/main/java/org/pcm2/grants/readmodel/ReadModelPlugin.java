@@ -1,4 +1,4 @@
-package org.pcm2.grants.reporting;
+package org.pcm2.grants.readmodel;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

@@ -1,4 +1,4 @@
-package org.pcm2.grants.reporting;
+package org.pcm2.grants.readmodel;
 
 import org.pcm2.grants.grantcycle.Stage;
 import static org.pcm2.grants.grantcycle.GrantVariables.date;

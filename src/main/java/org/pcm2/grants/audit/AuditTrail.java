@@ -1,4 +1,4 @@
-package org.pcm2.grants.review;
+package org.pcm2.grants.audit;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.pcm2.grants.reporting;
+package org.pcm2.grants.readmodel;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.pcm2.grants.reporting;
+package org.pcm2.grants.access;
 
 import java.util.List;
 import java.util.Set;

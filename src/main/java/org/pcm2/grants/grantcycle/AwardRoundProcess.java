@@ -1,4 +1,4 @@
-package org.pcm2.grants.award;
+package org.pcm2.grants.grantcycle;
 
 /** Ids of the award round model ({@code processes/award-round.bpmn}) that code refers to. */
 public final class AwardRoundProcess {

@@ -1,5 +1,6 @@
-package org.pcm2.grants.reporting;
+package org.pcm2.grants.readmodel;
 
+import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.grantcycle.Stage;
 import java.util.ArrayList;
 import java.util.List;

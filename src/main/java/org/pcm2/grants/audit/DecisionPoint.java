@@ -1,4 +1,4 @@
-package org.pcm2.grants.review;
+package org.pcm2.grants.audit;
 
 import static org.pcm2.grants.grantcycle.GrantVariables.date;
 import static org.pcm2.grants.grantcycle.GrantVariables.text;
