@@ -21,49 +21,95 @@ import org.pcm2.grants.system.FieldError;
  */
 public enum DecisionPoint {
 
-  REVIEW(Element.REVIEW_PROPOSAL, "Xã xem xét đề xuất", Var.REVIEW_DECISION,
-      Set.of(Decision.ENDORSE, Decision.REVISE, Decision.REJECT), Var.REVIEW_COMMENT, null, (v, e) -> { }),
-  APPRAISAL(Element.APPRAISE_PROPOSAL, "DWC thẩm định", Var.APPRAISAL_DECISION,
-      Set.of(Decision.APPROVE, Decision.REVISE, Decision.REJECT), Var.APPRAISAL_COMMENT, Var.APPROVED_GRANT,
-      DecisionPoint::checkApprovedAmount),
-  DIRECTOR(Element.APPROVE_AS_DIRECTOR, "Giám đốc DWC phê duyệt", Var.DIRECTOR_DECISION,
-      Set.of(Decision.APPROVE, Decision.REVISE, Decision.REJECT), Var.DIRECTOR_COMMENT, Var.APPROVED_GRANT, (v, e) -> { }),
-  REVISION(Element.REVISE_PROPOSAL, "Chỉnh sửa đề xuất", null, Set.of(), Var.REVISION_NOTE, Var.REQUESTED_GRANT,
-      (v, e) -> { }),
-  PROGRESS_REPORT(Element.SUBMIT_PROGRESS_REPORT, "Nộp báo cáo tiến độ", null, Set.of(), Var.PROGRESS_SUMMARY, null,
-      (v, e) -> {
+  REVIEW(decision(Element.REVIEW_PROPOSAL, "Xã xem xét đề xuất", Var.REVIEW_DECISION,
+      Decision.ENDORSE, Decision.REVISE, Decision.REJECT).comment(Var.REVIEW_COMMENT)),
+  APPRAISAL(decision(Element.APPRAISE_PROPOSAL, "DWC thẩm định", Var.APPRAISAL_DECISION,
+      Decision.APPROVE, Decision.REVISE, Decision.REJECT).comment(Var.APPRAISAL_COMMENT).amount(Var.APPROVED_GRANT)
+      .inputs(DecisionPoint::checkApprovedAmount)),
+  DIRECTOR(decision(Element.APPROVE_AS_DIRECTOR, "Giám đốc DWC phê duyệt", Var.DIRECTOR_DECISION,
+      Decision.APPROVE, Decision.REVISE, Decision.REJECT).comment(Var.DIRECTOR_COMMENT).amount(Var.APPROVED_GRANT)),
+  REVISION(submission(Element.REVISE_PROPOSAL, "Chỉnh sửa đề xuất").comment(Var.REVISION_NOTE)
+      .amount(Var.REQUESTED_GRANT)),
+  PROGRESS_REPORT(submission(Element.SUBMIT_PROGRESS_REPORT, "Nộp báo cáo tiến độ").comment(Var.PROGRESS_SUMMARY)
+      .inputs((v, e) -> {
         requireText(v, Var.PROGRESS_SUMMARY, e);
         requireAmount(v, Var.PROGRESS_SPENT, e);
-      }),
-  PROGRESS_ACCEPTANCE(Element.ACCEPT_PROGRESS_REPORT, "DWC xét báo cáo tiến độ", Var.PROGRESS_DECISION,
-      Set.of(Decision.ACCEPT, Decision.RETURN), Var.PROGRESS_COMMENT, null, (v, e) -> { }),
-  DISBURSEMENT(Element.RECORD_DISBURSEMENT_TASK, "Kế toán ghi nhận chuyển tiền", null, Set.of(), Var.PAYMENT_REFERENCE,
-      Var.TRANCHE_AMOUNT, (v, e) -> {
+      })),
+  PROGRESS_ACCEPTANCE(decision(Element.ACCEPT_PROGRESS_REPORT, "DWC xét báo cáo tiến độ", Var.PROGRESS_DECISION,
+      Decision.ACCEPT, Decision.RETURN).comment(Var.PROGRESS_COMMENT)),
+  DISBURSEMENT(submission(Element.RECORD_DISBURSEMENT_TASK, "Kế toán ghi nhận chuyển tiền")
+      .comment(Var.PAYMENT_REFERENCE).amount(Var.TRANCHE_AMOUNT).inputs((v, e) -> {
         requireDate(v, Var.PAYMENT_DATE, e);
         requireText(v, Var.PAYMENT_REFERENCE, e);
-      }),
-  RECEIPT(Element.CONFIRM_RECEIPT, "Xác nhận đã nhận tiền", null, Set.of(), Var.RECEIPT_COMMENT, Var.TRANCHE_AMOUNT,
-      (v, e) -> requireDate(v, Var.RECEIPT_DATE, e)),
-  COMPLETION(Element.SUBMIT_COMPLETION_REPORT, "Nộp báo cáo hoàn thành", null, Set.of(), Var.COMPLETION_SUMMARY,
-      Var.ACTUAL_SPENDING, (v, e) -> {
+      })),
+  RECEIPT(submission(Element.CONFIRM_RECEIPT, "Xác nhận đã nhận tiền").comment(Var.RECEIPT_COMMENT)
+      .amount(Var.TRANCHE_AMOUNT).inputs((v, e) -> requireDate(v, Var.RECEIPT_DATE, e))),
+  COMPLETION(submission(Element.SUBMIT_COMPLETION_REPORT, "Nộp báo cáo hoàn thành").comment(Var.COMPLETION_SUMMARY)
+      .amount(Var.ACTUAL_SPENDING).inputs((v, e) -> {
         requireText(v, Var.COMPLETION_SUMMARY, e);
         requireAmount(v, Var.ACTUAL_SPENDING, e);
         requireAmount(v, Var.CONTRIBUTION_MOBILISED, e);
         requireAmount(v, Var.WOMEN_REACHED, e);
         requireAmount(v, Var.MEN_REACHED, e);
-      }),
-  EVALUATION(Element.EVALUATE_RESULTS, "Xã đánh giá kết quả", null, Set.of(), Var.EVALUATION_COMMENT, null,
-      (v, e) -> {
+      })),
+  EVALUATION(submission(Element.EVALUATE_RESULTS, "Xã đánh giá kết quả").comment(Var.EVALUATION_COMMENT)
+      .inputs((v, e) -> {
         for (String score : Var.SCORES) {
           requireScore(v, score, e);
         }
         requireText(v, Var.COMMUNITY_FEEDBACK, e);
-      }),
-  CLOSURE(Element.CLOSE_SUBPROJECT, "DWC quyết toán và đóng", Var.CLOSURE_DECISION,
-      Set.of(Decision.CLOSE, Decision.RETURN), Var.CLOSURE_COMMENT, null, (v, e) -> { });
+      })),
+  CLOSURE(decision(Element.CLOSE_SUBPROJECT, "DWC quyết toán và đóng", Var.CLOSURE_DECISION,
+      Decision.CLOSE, Decision.RETURN).comment(Var.CLOSURE_COMMENT));
 
   /** Decisions that send work back or reject: they always carry a comment. */
   private static final Set<String> NEED_COMMENT = Set.of(Decision.REVISE, Decision.REJECT, Decision.RETURN);
+
+  /** How a step is declared: a decision among values, or a submission; then its comment, amount and inputs. */
+  static final class Spec {
+    private final String taskKey;
+    private final String label;
+    private final String decisionVariable;
+    private final Set<String> allowed;
+    private String commentVariable;
+    private String amountVariable;
+    private BiConsumer<Map<String, Object>, List<FieldError>> inputs = (v, e) -> { };
+
+    private Spec(String taskKey, String label, String decisionVariable, Set<String> allowed) {
+      this.taskKey = taskKey;
+      this.label = label;
+      this.decisionVariable = decisionVariable;
+      this.allowed = allowed;
+    }
+
+    /** The variable that carries the step's own text (a reason, a note, a reference). */
+    Spec comment(String variable) {
+      this.commentVariable = variable;
+      return this;
+    }
+
+    /** The amount the audit trail records for the step. */
+    Spec amount(String variable) {
+      this.amountVariable = variable;
+      return this;
+    }
+
+    /** The step's own required inputs. */
+    Spec inputs(BiConsumer<Map<String, Object>, List<FieldError>> check) {
+      this.inputs = check;
+      return this;
+    }
+  }
+
+  /** A step whose person chooses one of these values in this variable. */
+  private static Spec decision(String taskKey, String label, String variable, String... allowed) {
+    return new Spec(taskKey, label, variable, Set.of(allowed));
+  }
+
+  /** A step whose person submits something (a report, a payment, a revision) rather than decides. */
+  private static Spec submission(String taskKey, String label) {
+    return new Spec(taskKey, label, null, Set.of());
+  }
 
   private final String taskKey;
   private final String label;
@@ -73,15 +119,14 @@ public enum DecisionPoint {
   private final String amountVariable;
   private final BiConsumer<Map<String, Object>, List<FieldError>> inputs;
 
-  DecisionPoint(String taskKey, String label, String decisionVariable, Set<String> allowed, String commentVariable,
-      String amountVariable, BiConsumer<Map<String, Object>, List<FieldError>> inputs) {
-    this.taskKey = taskKey;
-    this.label = label;
-    this.decisionVariable = decisionVariable;
-    this.allowed = allowed;
-    this.commentVariable = commentVariable;
-    this.amountVariable = amountVariable;
-    this.inputs = inputs;
+  DecisionPoint(Spec spec) {
+    this.taskKey = spec.taskKey;
+    this.label = spec.label;
+    this.decisionVariable = spec.decisionVariable;
+    this.allowed = spec.allowed;
+    this.commentVariable = spec.commentVariable;
+    this.amountVariable = spec.amountVariable;
+    this.inputs = spec.inputs;
   }
 
   public static DecisionPoint of(String taskKey) {
