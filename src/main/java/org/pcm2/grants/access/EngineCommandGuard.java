@@ -35,6 +35,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.Texts;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -165,7 +166,7 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
       if (fields.editable().contains(name)) {
         kept.put(name, value);
       } else if (!fields.readOnly().contains(name)) {
-        errors.add(new FieldError(name, "không phải trường của bước này / not a field of this step"));
+        errors.add(new FieldError(name, Texts.both("check.notOfStep")));
       }
     });
     if (!errors.isEmpty()) {

@@ -11,6 +11,7 @@ import org.pcm2.grants.directory.CommunityGroup;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.Texts;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,7 @@ public class StartGuard implements ExecutionListener {
     for (String name : execution.getVariableNames()) {
       boolean theInitiator = name.equals(initiator) && (user == null || user.equals(execution.getVariable(name)));
       if (!fields.editable().contains(name) && !theInitiator) {
-        errors.add(new FieldError(name, "không phải trường của biểu mẫu này / not a field of this form"));
+        errors.add(new FieldError(name, Texts.both("check.notOfForm")));
       }
     }
     if (user != null && SubprojectGrantProcess.KEY.equals(processKey(execution))) {

@@ -12,7 +12,10 @@ import java.util.function.BiConsumer;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Decision;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
+import org.pcm2.grants.system.FieldChecks;
+import org.pcm2.grants.system.FieldChecks.Need;
 import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.Texts;
 
 /**
  * Every human step of the grant cycle whose completion is recorded in the audit trail:
@@ -32,32 +35,32 @@ public enum DecisionPoint {
       .amount(Var.REQUESTED_GRANT)),
   PROGRESS_REPORT(submission(Element.SUBMIT_PROGRESS_REPORT, "Nộp báo cáo tiến độ").comment(Var.PROGRESS_SUMMARY)
       .inputs((v, e) -> {
-        requireText(v, Var.PROGRESS_SUMMARY, e);
-        requireAmount(v, Var.PROGRESS_SPENT, e);
+        FieldChecks.requiredText(v, Var.PROGRESS_SUMMARY, FieldChecks.MAX_TEXT, e);
+        FieldChecks.amount(v, Var.PROGRESS_SPENT, Need.REQUIRED, e);
       })),
   PROGRESS_ACCEPTANCE(decision(Element.ACCEPT_PROGRESS_REPORT, "DWC xét báo cáo tiến độ", Var.PROGRESS_DECISION,
       Decision.ACCEPT, Decision.RETURN).comment(Var.PROGRESS_COMMENT)),
   DISBURSEMENT(submission(Element.RECORD_DISBURSEMENT_TASK, "Kế toán ghi nhận chuyển tiền")
       .comment(Var.PAYMENT_REFERENCE).amount(Var.TRANCHE_AMOUNT).inputs((v, e) -> {
-        requireDate(v, Var.PAYMENT_DATE, e);
-        requireText(v, Var.PAYMENT_REFERENCE, e);
+        FieldChecks.requiredDate(v, Var.PAYMENT_DATE, e);
+        FieldChecks.requiredText(v, Var.PAYMENT_REFERENCE, FieldChecks.MAX_TEXT, e);
       })),
   RECEIPT(submission(Element.CONFIRM_RECEIPT, "Xác nhận đã nhận tiền").comment(Var.RECEIPT_COMMENT)
-      .amount(Var.TRANCHE_AMOUNT).inputs((v, e) -> requireDate(v, Var.RECEIPT_DATE, e))),
+      .amount(Var.TRANCHE_AMOUNT).inputs((v, e) -> FieldChecks.requiredDate(v, Var.RECEIPT_DATE, e))),
   COMPLETION(submission(Element.SUBMIT_COMPLETION_REPORT, "Nộp báo cáo hoàn thành").comment(Var.COMPLETION_SUMMARY)
       .amount(Var.ACTUAL_SPENDING).inputs((v, e) -> {
-        requireText(v, Var.COMPLETION_SUMMARY, e);
-        requireAmount(v, Var.ACTUAL_SPENDING, e);
-        requireAmount(v, Var.CONTRIBUTION_MOBILISED, e);
-        requireAmount(v, Var.WOMEN_REACHED, e);
-        requireAmount(v, Var.MEN_REACHED, e);
+        FieldChecks.requiredText(v, Var.COMPLETION_SUMMARY, FieldChecks.MAX_TEXT, e);
+        FieldChecks.amount(v, Var.ACTUAL_SPENDING, Need.REQUIRED, e);
+        FieldChecks.amount(v, Var.CONTRIBUTION_MOBILISED, Need.REQUIRED, e);
+        FieldChecks.amount(v, Var.WOMEN_REACHED, Need.REQUIRED, e);
+        FieldChecks.amount(v, Var.MEN_REACHED, Need.REQUIRED, e);
       })),
   EVALUATION(submission(Element.EVALUATE_RESULTS, "Xã đánh giá kết quả").comment(Var.EVALUATION_COMMENT)
       .inputs((v, e) -> {
         for (String score : Var.SCORES) {
-          requireScore(v, score, e);
+          FieldChecks.score(v, score, e);
         }
-        requireText(v, Var.COMMUNITY_FEEDBACK, e);
+        FieldChecks.requiredText(v, Var.COMMUNITY_FEEDBACK, FieldChecks.MAX_TEXT, e);
       })),
   CLOSURE(decision(Element.CLOSE_SUBPROJECT, "DWC quyết toán và đóng", Var.CLOSURE_DECISION,
       Decision.CLOSE, Decision.RETURN).comment(Var.CLOSURE_COMMENT));
@@ -154,8 +157,8 @@ public enum DecisionPoint {
       }
     }
     String comment = text(variables, commentVariable);
-    if (comment != null && comment.length() > 4000) {
-      errors.add(new FieldError(commentVariable, "dài quá 4000 ký tự / longer than 4000 characters"));
+    if (comment != null && comment.length() > FieldChecks.MAX_TEXT) {
+      errors.add(new FieldError(commentVariable, Texts.both("check.longer", FieldChecks.MAX_TEXT)));
     }
     if (errors.isEmpty()) {
       inputs.accept(variables, errors);
@@ -201,57 +204,16 @@ public enum DecisionPoint {
     try {
       approved = whole(v, Var.APPROVED_GRANT);
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(Var.APPROVED_GRANT, "phải là số đồng nguyên / must be a whole number of đồng"));
+      errors.add(new FieldError(Var.APPROVED_GRANT, Texts.both("check.wholeDong")));
       return;
     }
     Long requested = whole(v, Var.REQUESTED_GRANT);
     if (approved == null) {
       errors.add(new FieldError(Var.APPROVED_GRANT, "bắt buộc khi duyệt / required to approve"));
     } else if (approved <= 0) {
-      errors.add(new FieldError(Var.APPROVED_GRANT, "phải lớn hơn 0 / must be greater than 0"));
+      errors.add(new FieldError(Var.APPROVED_GRANT, Texts.both("check.positive")));
     } else if (requested != null && approved > requested) {
       errors.add(new FieldError(Var.APPROVED_GRANT, "không được vượt số đề nghị / must not exceed the requested grant"));
-    }
-  }
-
-  private static void requireText(Map<String, Object> v, String name, List<FieldError> errors) {
-    String value = text(v, name);
-    if (value == null || value.isEmpty()) {
-      errors.add(new FieldError(name, "bắt buộc / required"));
-    }
-  }
-
-  private static void requireAmount(Map<String, Object> v, String name, List<FieldError> errors) {
-    try {
-      Long value = whole(v, name);
-      if (value == null) {
-        errors.add(new FieldError(name, "bắt buộc / required"));
-      } else if (value < 0) {
-        errors.add(new FieldError(name, "không được âm / must not be negative"));
-      }
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(name, "phải là số nguyên / must be a whole number"));
-    }
-  }
-
-  private static void requireScore(Map<String, Object> v, String name, List<FieldError> errors) {
-    try {
-      Long value = whole(v, name);
-      if (value == null || value < 1 || value > 5) {
-        errors.add(new FieldError(name, "chấm từ 1 đến 5 / score 1 to 5"));
-      }
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(name, "chấm từ 1 đến 5 / score 1 to 5"));
-    }
-  }
-
-  private static void requireDate(Map<String, Object> v, String name, List<FieldError> errors) {
-    try {
-      if (date(v, name) == null) {
-        errors.add(new FieldError(name, "bắt buộc / required"));
-      }
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(name, "ngày không hợp lệ / invalid date"));
     }
   }
 }

@@ -17,6 +17,8 @@ import org.pcm2.grants.audit.AuditEntry;
 import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -60,18 +62,18 @@ public class AwardPaymentListener implements TaskListener {
     try {
       paidOn = GrantVariables.date(v, Var.PAYMENT_DATE);
       if (paidOn == null) {
-        errors.add(new FieldError(Var.PAYMENT_DATE, "bắt buộc / required"));
+        errors.add(FieldChecks.required(Var.PAYMENT_DATE));
       } else if (paidOn.isAfter(LocalDate.now())) {
         errors.add(new FieldError(Var.PAYMENT_DATE, "không được sau hôm nay / must not be in the future"));
       }
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(Var.PAYMENT_DATE, "ngày không hợp lệ / invalid date"));
+      errors.add(new FieldError(Var.PAYMENT_DATE, Texts.both("check.date")));
     }
     String reference = text(v, Var.PAYMENT_REFERENCE);
     if (reference == null || reference.isEmpty()) {
-      errors.add(new FieldError(Var.PAYMENT_REFERENCE, "bắt buộc / required"));
+      errors.add(FieldChecks.required(Var.PAYMENT_REFERENCE));
     } else if (reference.length() > 200) {
-      errors.add(new FieldError(Var.PAYMENT_REFERENCE, "dài quá 200 ký tự / longer than 200 characters"));
+      errors.add(new FieldError(Var.PAYMENT_REFERENCE, Texts.both("check.longer", 200)));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

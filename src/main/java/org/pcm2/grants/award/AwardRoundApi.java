@@ -1,5 +1,6 @@
 package org.pcm2.grants.award;
 
+import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.grantcycle.AwardRoundProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -74,7 +75,7 @@ class AwardRoundApi {
     }
     AwardRound round = rounds.find(code).orElseThrow(() -> notFound(code));
     if (request == null || request.amount() == null) {
-      throw new InvalidInputException(List.of(new FieldError("amount", "bắt buộc / required")));
+      throw new InvalidInputException(List.of(FieldChecks.required("amount")));
     }
     if (runtime.createExecutionQuery().processInstanceId(round.processInstanceId())
         .activityId(AwardRoundProcess.Element.SELECT_WINNERS).count() == 0) {

@@ -18,6 +18,8 @@ import org.pcm2.grants.funding.FundingRefusedException;
 import org.pcm2.grants.grantcycle.Stage;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
 import org.pcm2.grants.system.NotFoundException;
@@ -69,7 +71,7 @@ public class AwardRounds {
     List<FieldError> errors = new ArrayList<>();
     Optional<FundingCycle> cycle = cycleCode == null ? Optional.empty() : cycles.find(cycleCode);
     if (cycleCode == null || cycleCode.isBlank()) {
-      errors.add(new FieldError("cycleCode", "bắt buộc / required"));
+      errors.add(FieldChecks.required("cycleCode"));
     } else if (cycle.isEmpty()) {
       errors.add(new FieldError("cycleCode", "không có đợt cấp vốn " + cycleCode + " / no funding cycle " + cycleCode));
     } else if ("REWARD".equals(cycle.get().fundCode())) {
@@ -77,12 +79,12 @@ public class AwardRounds {
           + " of sub-projects, not of the reward fund"));
     }
     if (budget == null) {
-      errors.add(new FieldError("budget", "bắt buộc / required"));
+      errors.add(FieldChecks.required("budget"));
     } else if (budget <= 0) {
-      errors.add(new FieldError("budget", "phải lớn hơn 0 / must be greater than 0"));
+      errors.add(new FieldError("budget", Texts.both("check.positive")));
     }
     if (note != null && note.length() > 1000) {
-      errors.add(new FieldError("roundNote", "dài quá 1000 ký tự / longer than 1000 characters"));
+      errors.add(new FieldError("roundNote", Texts.both("check.longer", 1000)));
     }
     return errors;
   }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.pcm2.grants.grantcycle.AwardRoundProcess.Var;
 import org.pcm2.grants.grantcycle.GrantVariables;
 import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.Texts;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,7 @@ public class ValidateAwardRoundListener implements ExecutionListener {
     try {
       budget = GrantVariables.whole(v, Var.BUDGET);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(List.of(new FieldError(Var.BUDGET,
-          "phải là số đồng nguyên / must be a whole number of đồng")));
+      throw new InvalidInputException(List.of(new FieldError(Var.BUDGET, Texts.both("check.wholeDong"))));
     }
     List<FieldError> errors = rounds.checkOpening(text(v, Var.CYCLE_CODE), budget, text(v, Var.ROUND_NOTE));
     if (!errors.isEmpty()) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.readmodel.SubprojectQueries;
 import org.pcm2.grants.access.Viewer;
@@ -64,7 +65,7 @@ class FundingApi {
       errors.add(new FieldError("name", "bắt buộc, tối đa 200 ký tự / required, at most 200 characters"));
     }
     if (request.opensOn() == null) {
-      errors.add(new FieldError("opensOn", "bắt buộc / required"));
+      errors.add(FieldChecks.required("opensOn"));
     }
     if (request.closesOn() == null || (request.opensOn() != null && request.closesOn().isBefore(request.opensOn()))) {
       errors.add(new FieldError("closesOn", "bắt buộc, không trước ngày mở / required, not before opensOn"));

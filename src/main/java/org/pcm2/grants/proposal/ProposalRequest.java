@@ -60,7 +60,7 @@ public record ProposalRequest(
             "bắt buộc, tối đa 200 ký tự / required, at most 200 characters"));
       }
       if (item == null || item.amount() == null || item.amount() <= 0) {
-        errors.add(new org.pcm2.grants.system.FieldError(field + ".amount", "phải lớn hơn 0 / must be greater than 0"));
+        errors.add(new org.pcm2.grants.system.FieldError(field + ".amount", org.pcm2.grants.system.Texts.both("check.positive")));
       } else {
         total += item.amount();
       }

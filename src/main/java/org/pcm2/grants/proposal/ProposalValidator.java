@@ -15,6 +15,8 @@ import org.pcm2.grants.directory.GroupKind;
 import org.pcm2.grants.directory.GroupLocation;
 import org.pcm2.grants.funding.FundingCycle;
 import org.pcm2.grants.funding.FundingCycles;
+import org.pcm2.grants.system.FieldChecks;
+import org.pcm2.grants.system.FieldChecks.Need;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProposalValidator {
 
-  static final int MAX_TEXT = 4000;
+  static final int MAX_TEXT = FieldChecks.MAX_TEXT;
 
   private final DirectoryService directory;
   private final GrantLimits limits;
@@ -45,38 +47,35 @@ public class ProposalValidator {
     List<FieldError> errors = new ArrayList<>();
     String title = text(v, Var.TITLE);
     if (title == null || title.isEmpty()) {
-      errors.add(required(Var.TITLE));
+      errors.add(FieldChecks.required(Var.TITLE));
     } else if (title.length() < 5 || title.length() > 200) {
       errors.add(new FieldError(Var.TITLE, "cần từ 5 đến 200 ký tự / must be 5 to 200 characters"));
     }
     String fund = text(v, Var.FUND_CODE);
     if (fund == null || fund.isEmpty()) {
-      errors.add(required(Var.FUND_CODE));
+      errors.add(FieldChecks.required(Var.FUND_CODE));
     }
     String cycle = text(v, Var.CYCLE_CODE);
     if (cycle == null || cycle.isEmpty()) {
-      errors.add(required(Var.CYCLE_CODE));
+      errors.add(FieldChecks.required(Var.CYCLE_CODE));
     } else if (!cycle.matches("[A-Za-z0-9-]{1,40}")) {
       errors.add(new FieldError(Var.CYCLE_CODE, "chỉ gồm chữ, số và dấu '-' / letters, digits and '-' only"));
     }
     for (String name : List.of(Var.OBJECTIVES, Var.ACTIVITIES, Var.BUDGET_LINES, Var.MEETING_MINUTES_NOTE,
         Var.CORE_TEACHER)) {
-      String value = text(v, name);
-      if (value != null && value.length() > MAX_TEXT) {
-        errors.add(new FieldError(name, "dài quá " + MAX_TEXT + " ký tự / longer than " + MAX_TEXT + " characters"));
-      }
+      FieldChecks.optionalText(v, name, MAX_TEXT, errors);
     }
     for (String name : List.of(Var.OBJECTIVES, Var.ACTIVITIES)) {
       String value = text(v, name);
       if (value == null || value.isEmpty()) {
-        errors.add(required(name));
+        errors.add(FieldChecks.required(name));
       }
     }
 
     Optional<CommunityGroup> group = Optional.empty();
     String groupCode = text(v, Var.GROUP_CODE);
     if (groupCode == null || groupCode.isEmpty()) {
-      errors.add(required(Var.GROUP_CODE));
+      errors.add(FieldChecks.required(Var.GROUP_CODE));
     } else {
       group = directory.findGroup(groupCode);
       if (group.isEmpty()) {
@@ -84,9 +83,9 @@ public class ProposalValidator {
       }
     }
 
-    Long requested = amount(v, Var.REQUESTED_GRANT, true, errors);
+    Long requested = FieldChecks.amount(v, Var.REQUESTED_GRANT, Need.POSITIVE, errors);
     for (String name : List.of(Var.CONTRIBUTION_CASH, Var.CONTRIBUTION_LABOUR, Var.CONTRIBUTION_MATERIALS)) {
-      amount(v, name, false, errors);
+      FieldChecks.amount(v, name, Need.OPTIONAL, errors);
     }
     if (requested != null && requested > 0 && fund != null && group.isPresent()) {
       String unitType = unitType(group.get().kind());
@@ -104,16 +103,16 @@ public class ProposalValidator {
       checkCycle(cycle, fund, group, errors);
     }
 
-    LocalDate start = dateOf(v, Var.PLANNED_START, errors);
-    LocalDate end = dateOf(v, Var.PLANNED_END, errors);
+    LocalDate start = FieldChecks.requiredDate(v, Var.PLANNED_START, errors);
+    LocalDate end = FieldChecks.requiredDate(v, Var.PLANNED_END, errors);
     if (start != null && end != null && end.isBefore(start)) {
       errors.add(new FieldError(Var.PLANNED_END, "ngày kết thúc trước ngày bắt đầu / end date is before the start date"));
     }
 
-    Long women = count(v, Var.BENEFICIARIES_WOMEN, true, errors);
-    Long men = count(v, Var.BENEFICIARIES_MEN, true, errors);
-    count(v, Var.BENEFICIARIES_POOR, false, errors);
-    count(v, Var.BENEFICIARIES_ETHNIC_MINORITY, false, errors);
+    Long women = FieldChecks.count(v, Var.BENEFICIARIES_WOMEN, true, errors);
+    Long men = FieldChecks.count(v, Var.BENEFICIARIES_MEN, true, errors);
+    FieldChecks.count(v, Var.BENEFICIARIES_POOR, false, errors);
+    FieldChecks.count(v, Var.BENEFICIARIES_ETHNIC_MINORITY, false, errors);
     if (women != null && men != null && women + men == 0) {
       errors.add(new FieldError(Var.BENEFICIARIES_WOMEN, "cần ít nhất một người hưởng lợi / at least one beneficiary"));
     }
@@ -123,8 +122,8 @@ public class ProposalValidator {
       if (teacher == null || teacher.isEmpty()) {
         errors.add(new FieldError(Var.CORE_TEACHER, "nhóm học sinh cần tên giáo viên nòng cốt / a student group names its core teacher"));
       }
-      Long girls = count(v, Var.STUDENTS_GIRLS, true, errors);
-      Long boys = count(v, Var.STUDENTS_BOYS, true, errors);
+      Long girls = FieldChecks.count(v, Var.STUDENTS_GIRLS, true, errors);
+      Long boys = FieldChecks.count(v, Var.STUDENTS_BOYS, true, errors);
       if (girls != null && boys != null && girls + boys == 0) {
         errors.add(new FieldError(Var.STUDENTS_GIRLS, "cần ít nhất một học sinh / at least one student"));
       }
@@ -166,66 +165,5 @@ public class ProposalValidator {
 
   static String unitType(GroupKind kind) {
     return kind == GroupKind.CBG ? "HAMLET" : "SCHOOL";
-  }
-
-  private static FieldError required(String field) {
-    return new FieldError(field, "bắt buộc / required");
-  }
-
-  private static Long amount(Map<String, ?> v, String name, boolean requiredPositive, List<FieldError> errors) {
-    Long value;
-    try {
-      value = whole(v, name);
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(name, "phải là số đồng nguyên / must be a whole number of đồng"));
-      return null;
-    }
-    if (value == null) {
-      if (requiredPositive) {
-        errors.add(required(name));
-      }
-      return null;
-    }
-    if (requiredPositive && value <= 0) {
-      errors.add(new FieldError(name, "phải lớn hơn 0 / must be greater than 0"));
-    } else if (value < 0) {
-      errors.add(new FieldError(name, "không được âm / must not be negative"));
-    } else if (value > 100_000_000_000L) {
-      errors.add(new FieldError(name, "quá lớn / too large"));
-    }
-    return value;
-  }
-
-  private static Long count(Map<String, ?> v, String name, boolean required, List<FieldError> errors) {
-    Long value;
-    try {
-      value = whole(v, name);
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(name, "phải là số nguyên / must be a whole number"));
-      return null;
-    }
-    if (value == null) {
-      if (required) {
-        errors.add(required(name));
-      }
-      return null;
-    }
-    if (value < 0 || value > 1_000_000) {
-      errors.add(new FieldError(name, "phải từ 0 đến 1.000.000 / must be 0 to 1,000,000"));
-    }
-    return value;
-  }
-
-  private static LocalDate dateOf(Map<String, ?> v, String name, List<FieldError> errors) {
-    try {
-      LocalDate value = date(v, name);
-      if (value == null) {
-        errors.add(required(name));
-      }
-      return value;
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(name, "ngày không hợp lệ, dùng yyyy-MM-dd / invalid date, use yyyy-MM-dd"));
-      return null;
-    }
   }
 }

@@ -1,0 +1,62 @@
+package org.pcm2.grants.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Every user-facing text exists in Vietnamese and in English, and reads as both. */
+class TextsTest {
+
+  @Test
+  void everyKeyHasItsVietnameseAndItsEnglish() throws IOException {
+    Properties vietnamese = load("texts/texts.properties");
+    Properties english = load("texts/texts_en.properties");
+    assertThat(vietnamese).isNotEmpty();
+    assertThat(english.keySet()).containsExactlyInAnyOrderElementsOf(vietnamese.keySet());
+    for (Object key : vietnamese.keySet()) {
+      assertThat(vietnamese.getProperty((String) key)).as("vi %s", key).isNotBlank()
+          .isNotEqualTo(english.getProperty((String) key));
+      assertThat(english.getProperty((String) key)).as("en %s", key).isNotBlank();
+    }
+  }
+
+  @Test
+  void aTextReadsVietnameseFirstThenEnglishWithItsNumbersAsWritten() {
+    assertThat(Texts.both("check.required")).isEqualTo("bắt buộc / required");
+    assertThat(Texts.both("check.longer", 4000)).isEqualTo("dài quá 4000 ký tự / longer than 4000 characters");
+  }
+
+  @Test
+  void fieldChecksNameTheFieldInBothLanguages() {
+    List<FieldError> errors = new java.util.ArrayList<>();
+    FieldChecks.amount(Map.of("approvedGrant", "1,5"), "approvedGrant", FieldChecks.Need.REQUIRED, errors);
+    FieldChecks.count(Map.of("beneficiariesWomen", -1), "beneficiariesWomen", true, errors);
+    FieldChecks.requiredText(Map.of("title", "x".repeat(201)), "title", 200, errors);
+    FieldChecks.score(Map.of("scoreQuality", 6), "scoreQuality", errors);
+    FieldChecks.requiredDate(Map.of(), "plannedStart", errors);
+    assertThat(errors).extracting(FieldError::field)
+        .containsExactly("approvedGrant", "beneficiariesWomen", "title", "scoreQuality", "plannedStart");
+    assertThat(errors).extracting(FieldError::message).containsExactly(
+        "phải là số đồng nguyên / must be a whole number of đồng",
+        "phải từ 0 đến 1.000.000 / must be 0 to 1,000,000",
+        "dài quá 200 ký tự / longer than 200 characters",
+        "chấm từ 1 đến 5 / score 1 to 5",
+        "bắt buộc / required");
+  }
+
+  private static Properties load(String resource) throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = TextsTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return properties;
+  }
+}
