@@ -1,34 +1,24 @@
 package org.pcm2.grants.notification;
 
-import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.pcm2.grants.system.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,12 +37,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pause and, after the last attempt, parked as FAILED for an administrator.</li>
  * </ul>
  * Without SMTP (the embedded default) mails are written to the log and kept as LOGGED.
+ * Which failure is which: {@link MailFailures}; the pause while the server is away:
+ * {@link MailServerState}; the message itself: {@link MailMessages}.
  */
 @Component
 public class MailSenderJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailSenderJob.class);
-  private static final Duration LONGEST_SERVER_PAUSE = Duration.ofSeconds(5);
   /** Mails sent over one connection to the mail server, and recorded in one transaction. */
   static final int BATCH = 10;
   /** Batches a poll sends at most before it lets the next poll come. */
@@ -68,13 +59,10 @@ public class MailSenderJob {
   private final boolean enabled;
   private final int maxAttempts;
   private final Duration firstBackoff;
-  private final String from;
   private final String claimSql;
   private final Recipients recipients;
-  /** The mail server's failures in a row, and no sending before the pause they earned is over. */
-  private final AtomicInteger serverFailures = new AtomicInteger();
-  private volatile Instant serverPausedUntil = Instant.MIN;
-  private volatile Instant serverDownSince;
+  private final MailServerState server;
+  private final MailMessages messages;
 
   public MailSenderJob(JdbcClient jdbc, JavaMailSender mailer, TransactionTemplate transactions, DataSource dataSource,
       Recipients recipients,
@@ -88,7 +76,8 @@ public class MailSenderJob {
     this.enabled = enabled;
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
-    this.from = from;
+    this.server = new MailServerState(firstBackoff);
+    this.messages = new MailMessages(mailer, from);
     String lock = Databases.isPostgres(dataSource) ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
     this.claimSql = """
         SELECT id, recipient_email, subject, body_text, body_html, attempts, dedupe_key FROM mail_outbox
@@ -98,7 +87,7 @@ public class MailSenderJob {
 
   @Scheduled(fixedDelayString = "${pcm.mail.poll-interval}")
   public void sendDue() {
-    for (int i = 0; i < ROUNDS && Instant.now().isAfter(serverPausedUntil) && sendBatch() == BATCH; i++) {
+    for (int i = 0; i < ROUNDS && server.mayTry() && sendBatch() == BATCH; i++) {
       // while whole batches are due, at most ROUNDS of them, and not while the server is away
     }
   }
@@ -123,34 +112,35 @@ public class MailSenderJob {
         }
         return due.size();
       }
-      Map<Due, MimeMessage> messages = new LinkedHashMap<>();
+      Map<Due, MimeMessage> built = new LinkedHashMap<>();
       for (Due mail : due) {
         try {
-          messages.put(mail, message(mail));
+          built.put(mail, messages.message(mail.id(), mail.to(), mail.subject(), mail.text(), mail.html(),
+              mail.dedupeKey()));
         } catch (Exception refused) {
-          refused(mail, describe(refused)); // an address the mail cannot be written to
+          refused(mail, MailFailures.describe(refused)); // an address the mail cannot be written to
         }
       }
-      Map<Object, Exception> failed = send(messages.values());
+      Map<Object, Exception> failed = send(built.values());
       String unreachable = null;
-      for (Map.Entry<Due, MimeMessage> entry : messages.entrySet()) {
+      for (Map.Entry<Due, MimeMessage> entry : built.entrySet()) {
         Exception failure = failed.get(entry.getValue());
         if (failure == null) {
           sent(entry.getKey(), "SENT");
-        } else if (serverUnreachable(failure)) {
-          unreachable = describe(failure);
+        } else if (MailFailures.serverUnreachable(failure)) {
+          unreachable = MailFailures.describe(failure);
           jdbc.sql("UPDATE mail_outbox SET last_error = ? WHERE id = ?").params(truncate(unreachable),
               entry.getKey().id()).update();
         } else {
-          refused(entry.getKey(), describe(failure));
+          refused(entry.getKey(), MailFailures.describe(failure));
         }
       }
       if (unreachable != null) {
-        serverAway(unreachable);
+        server.away(unreachable);
         return 0; // the round ends: the other mails wait for the server too
       }
-      if (failed.size() < messages.size()) {
-        serverBack();
+      if (failed.size() < built.size()) {
+        server.back();
       }
       return due.size();
     });
@@ -204,11 +194,6 @@ public class MailSenderJob {
     }
   }
 
-  private static String describe(Exception e) {
-    return e instanceof AddressException refused && refused.getRef() != null
-        ? refused.getMessage() + ": " + refused.getRef() : String.valueOf(e.getMessage());
-  }
-
   /**
    * Puts a parked mail back in the queue, to the recipient's address as it is now (an
    * administrator may have corrected it since).
@@ -224,72 +209,6 @@ public class MailSenderJob {
         UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?,
                recipient_email = COALESCE(?, recipient_email) WHERE id = ? AND status = 'FAILED'
         """).params(Timestamp.from(Instant.now()), email, id).update();
-  }
-
-  /**
-   * Whether the failure is the mail server's, not the mail's: it could not be reached or
-   * talked to (a network error), it would not let the application sign in, or it said it
-   * is closing (421), closed the connection under a command (what Jakarta Mail reports as
-   * {@code [EOF]} when a server stops during a batch) or did not greet the application
-   * (a server stopping as the connection is opened).
-   */
-  static boolean serverUnreachable(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof IOException || cause instanceof MailAuthenticationException
-          || cause instanceof AuthenticationFailedException) {
-        return true;
-      }
-      String message = cause.getMessage();
-      if (message != null && (message.startsWith("421") || message.contains("[EOF]")
-          || message.startsWith("Got bad greeting"))) {
-        return true; // closing (421), the connection closed under a command ([EOF]), no greeting
-      }
-      // a failure while sending one message is kept beside the exception, not as its cause
-      if (cause instanceof MailSendException send
-          && send.getFailedMessages().values().stream().anyMatch(MailSenderJob::serverUnreachable)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void serverAway(String error) {
-    int failures = serverFailures.incrementAndGet();
-    Duration pause = Duration.ofMillis(500L << Math.min(failures - 1, 10));
-    Duration longest = firstBackoff.compareTo(LONGEST_SERVER_PAUSE) < 0 ? firstBackoff : LONGEST_SERVER_PAUSE;
-    serverPausedUntil = Instant.now().plus(pause.compareTo(longest) < 0 ? pause : longest);
-    if (failures == 1) {
-      serverDownSince = Instant.now();
-      LOG.warn("Mail server unreachable; mails wait in the outbox and go out once it is back: {}", error);
-    }
-  }
-
-  private void serverBack() {
-    if (serverFailures.getAndSet(0) > 0) {
-      Instant since = serverDownSince;
-      LOG.info("Mail server reachable again{}; sending the mails that waited",
-          since == null ? "" : " after " + Duration.between(since, Instant.now()).toSeconds() + " s");
-    }
-  }
-
-  private MimeMessage message(Due due) throws Exception {
-    MimeMessage message = mailer.createMimeMessage();
-    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-    helper.setFrom(from);
-    // the same mail sent again (at-least-once: a crash between the server's acceptance and the
-    // outbox's record) carries the same Message-ID, so mail clients show it once
-    String sender = ((InternetAddress) message.getFrom()[0]).getAddress();
-    message.setHeader("Message-ID", messageId(due.id(), due.dedupeKey(), sender.substring(sender.indexOf('@') + 1)));
-    helper.setTo(due.to());
-    helper.setSubject(due.subject());
-    helper.setText(due.text(), due.html());
-    return message;
-  }
-
-  /** A Message-ID that is the same every time this outbox row is sent: {@code <pcm2-ID-HASH@domain>}. */
-  static String messageId(long id, String dedupeKey, String domain) throws Exception {
-    byte[] hash = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
-    return "<pcm2-" + id + "-" + HexFormat.of().formatHex(hash, 0, 6) + "@" + domain + ">";
   }
 
   private static String truncate(String text) {

@@ -24,42 +24,42 @@ class MailFailureKindTest {
   @Test
   void aServerThatCannotBeReachedOrSignedIntoIsTheServersFailure() {
     // what JavaMailSenderImpl throws when it cannot connect: the cause is kept
-    assertThat(MailSenderJob.serverUnreachable(new MailSendException("Mail server connection failed",
+    assertThat(MailFailures.serverUnreachable(new MailSendException("Mail server connection failed",
         new MessagingException("Couldn't connect to host, port: 127.0.0.1, 1025", new ConnectException(
             "Connection refused"))))).isTrue();
     // a failure while sending one message is kept in the failed messages, not as the cause
-    assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
+    assertThat(MailFailures.serverUnreachable(new MailSendException(Map.of(new Object(),
         new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out"))))))
         .isTrue();
-    assertThat(MailSenderJob.serverUnreachable(new MailAuthenticationException(
+    assertThat(MailFailures.serverUnreachable(new MailAuthenticationException(
         new AuthenticationFailedException("535 5.7.8 Authentication credentials invalid")))).isTrue();
-    assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
+    assertThat(MailFailures.serverUnreachable(new MailSendException(Map.of(new Object(),
         new MessagingException("421 4.3.2 Service not available, closing transmission channel"))))).isTrue();
     // the server stopped in the middle of a batch sent over one connection: Jakarta Mail reads EOF
-    assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
+    assertThat(MailFailures.serverUnreachable(new MailSendException(Map.of(new Object(),
         new SMTPSendFailedException("MAIL FROM:<no-reply@pcm2.example.org>", -1, "[EOF]", null, null, null, null)))))
         .isTrue();
     // the server stopping as a connection is opened: it accepts it and closes without a greeting
-    assertThat(MailSenderJob.serverUnreachable(new MailSendException("Mail server connection failed",
+    assertThat(MailFailures.serverUnreachable(new MailSendException("Mail server connection failed",
         new MessagingException("Got bad greeting from SMTP host: 127.0.0.1, port: 1025, response: [EOF]"))))
         .isTrue();
   }
 
   @Test
   void aMailTheServerRefusesIsTheMailsOwnFailure() {
-    assertThat(MailSenderJob.serverUnreachable(new AddressException("Domain contains illegal character",
+    assertThat(MailFailures.serverUnreachable(new AddressException("Domain contains illegal character",
         "leader2@@example.org"))).isFalse();
-    assertThat(MailSenderJob.serverUnreachable(new MailSendException(Map.of(new Object(),
+    assertThat(MailFailures.serverUnreachable(new MailSendException(Map.of(new Object(),
         new MessagingException("550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown")))))
         .isFalse();
-    assertThat(MailSenderJob.serverUnreachable(new IllegalStateException("no recipient"))).isFalse();
+    assertThat(MailFailures.serverUnreachable(new IllegalStateException("no recipient"))).isFalse();
   }
 
   @Test
   void aMailSentAgainCarriesTheSameMessageIdAndNoOtherMailHasIt() throws Exception {
-    String first = MailSenderJob.messageId(42, "TASK_CREATED:task-1:leader1", "pcm2.example.org");
+    String first = MailMessages.messageId(42, "TASK_CREATED:task-1:leader1", "pcm2.example.org");
     assertThat(first).matches("<pcm2-42-[0-9a-f]{12}@pcm2\\.example\\.org>");
-    assertThat(MailSenderJob.messageId(42, "TASK_CREATED:task-1:leader1", "pcm2.example.org")).isEqualTo(first);
-    assertThat(MailSenderJob.messageId(43, "TASK_CREATED:task-1:leader2", "pcm2.example.org")).isNotEqualTo(first);
+    assertThat(MailMessages.messageId(42, "TASK_CREATED:task-1:leader1", "pcm2.example.org")).isEqualTo(first);
+    assertThat(MailMessages.messageId(43, "TASK_CREATED:task-1:leader2", "pcm2.example.org")).isNotEqualTo(first);
   }
 }
