@@ -14,8 +14,10 @@ import org.pcm2.grants.grantcycle.GrantVariables;
 import org.pcm2.grants.audit.AuditEntry;
 import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.Actors;
+import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +46,9 @@ public class AwardListDecisionListener implements TaskListener {
       throw new InvalidInputException(List.of(new FieldError(Var.AWARD_LIST_COMMENT,
           "cần ghi lý do khi trả lại / a reason is required to send the list back")));
     }
-    if (comment != null && comment.length() > 4000) {
+    if (comment != null && comment.length() > FieldChecks.MAX_TEXT) {
       throw new InvalidInputException(List.of(new FieldError(Var.AWARD_LIST_COMMENT,
-          "dài quá 4000 ký tự / longer than 4000 characters")));
+          Texts.both("check.longer", FieldChecks.MAX_TEXT))));
     }
     String actor = Actors.current(task.getProcessEngineServices(), task.getAssignee());
     auditTrail.append(new AuditEntry((String) v.get(Var.ROUND_CODE), task.getProcessInstanceId(),

@@ -82,7 +82,7 @@ class AwardRoundApi {
       throw new ConflictException("Đợt " + code + " không ở bước chọn đơn vị được thưởng"
           + " / round " + code + " is not at the selection step");
     }
-    rounds.select(code, Map.of(subprojectCode, request.amount()), false, "amount");
+    rounds.select(code, Map.of(subprojectCode, request.amount()), AwardSelection.Mode.ONLY_THOSE_NAMED, "amount");
     List<Award> awards = rounds.awards(code);
     // the open selection task shows what was saved here
     runtime.setVariable(round.processInstanceId(), Var.AWARD_SELECTION, AwardSelectionText.format(awards,

@@ -163,53 +163,28 @@ public class AwardRounds {
   }
 
   /**
-   * Saves award amounts. A negative amount, a sub-project that is not a candidate of the
-   * round, or a total above the budget refuses the whole save, naming each; nothing is
-   * recorded then.
+   * Saves award amounts as {@link AwardSelection} allows them; a refused selection records
+   * nothing.
    *
-   * @param replaceAll whether candidates absent from {@code amounts} fall back to 0 (the form
-   *     sends the whole selection) or keep their amount (the API sets one award)
    * @param field the input field the refusals name
    */
   @Transactional
-  public AwardRound select(String roundCode, Map<String, Long> amounts, boolean replaceAll, String field) {
+  public AwardRound select(String roundCode, Map<String, Long> amounts, AwardSelection.Mode mode, String field) {
     AwardRound round = lock(roundCode);
     if (!AwardRound.SELECTING.equals(round.status())) {
       throw new ConflictException("Danh sách thưởng của đợt " + roundCode + " đã được duyệt, không sửa được nữa"
           + " / the award list of round " + roundCode + " is approved and can no longer change");
     }
-    Map<String, Long> saved = new LinkedHashMap<>();
-    Map<String, Long> next = new LinkedHashMap<>();
-    for (Award award : awards(roundCode)) {
-      saved.put(award.subprojectCode(), award.amount());
-      next.put(award.subprojectCode(), replaceAll ? 0L : award.amount());
-    }
-    List<FieldError> errors = new ArrayList<>();
-    amounts.forEach((code, amount) -> {
-      if (!next.containsKey(code)) {
-        errors.add(new FieldError(field, code + " không phải ứng viên của đợt " + roundCode + " / is not a candidate of"
-            + " round " + roundCode));
-      } else if (amount == null || amount < 0) {
-        errors.add(new FieldError(field, code + ": số tiền thưởng không được âm / the award must not be negative"));
-      } else {
-        next.put(code, amount);
-      }
-    });
-    long total = next.values().stream().mapToLong(Long::longValue).sum();
-    if (errors.isEmpty() && total > round.budget()) {
-      errors.add(new FieldError(field, "tổng " + Money.format(total) + " vượt ngân sách " + Money.format(round.budget())
-          + " của đợt / the total exceeds the round's budget of " + Money.format(round.budget())));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
-    next.forEach((code, amount) -> {
-      if (!amount.equals(saved.get(code))) {
+    List<Award> current = awards(roundCode);
+    AwardSelection.Result selected = AwardSelection.apply(roundCode, round.budget(), current, amounts, mode, field);
+    for (Award award : current) {
+      long amount = selected.amounts().get(award.subprojectCode());
+      if (amount != award.amount()) {
         jdbc.sql("UPDATE award SET amount = ? WHERE round_code = ? AND subproject_code = ?")
-            .params(amount, roundCode, code).update();
+            .params(amount, roundCode, award.subprojectCode()).update();
       }
-    });
-    jdbc.sql("UPDATE award_round SET selected = ? WHERE code = ?").params(total, roundCode).update();
+    }
+    jdbc.sql("UPDATE award_round SET selected = ? WHERE code = ?").params(selected.total(), roundCode).update();
     return find(roundCode).orElseThrow();
   }
 

@@ -13,7 +13,9 @@ import org.pcm2.grants.grantcycle.AwardRoundProcess.Var;
 import org.pcm2.grants.audit.AuditEntry;
 import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.Actors;
+import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.Texts;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -46,12 +48,12 @@ public class SelectWinnersListener implements TaskListener {
     }
     Map<String, Object> v = task.getVariables();
     String comment = text(v, Var.SELECTION_COMMENT);
-    if (comment != null && comment.length() > 4000) {
+    if (comment != null && comment.length() > FieldChecks.MAX_TEXT) {
       throw new InvalidInputException(List.of(new FieldError(Var.SELECTION_COMMENT,
-          "dài quá 4000 ký tự / longer than 4000 characters")));
+          Texts.both("check.longer", FieldChecks.MAX_TEXT))));
     }
     AwardRound round = rounds.select(roundCode, AwardSelectionText.parse(text(v, Var.AWARD_SELECTION),
-        Var.AWARD_SELECTION), true, Var.AWARD_SELECTION);
+        Var.AWARD_SELECTION), AwardSelection.Mode.REPLACE_ALL, Var.AWARD_SELECTION);
     int winners = rounds.winners(roundCode).size();
     task.setVariable(Var.SELECTED_TOTAL, round.selected());
     task.setVariable(Var.WINNER_COUNT, winners);
