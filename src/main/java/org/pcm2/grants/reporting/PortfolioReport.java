@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.pcm2.grants.directory.UnknownCodeException;
 import org.pcm2.grants.reporting.PortfolioQuery.Dimension;
@@ -48,6 +50,8 @@ public class PortfolioReport {
       Dimension.FUND, new Column("s.fund_code", "x.fund_code", "LEFT JOIN fund nf ON nf.code = sp.k_fund", "nf.name"),
       Dimension.CYCLE, new Column("s.cycle_code", "x.cycle_code",
           "LEFT JOIN funding_cycle ny ON ny.code = sp.k_cycle", "ny.name"));
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
   private final JdbcClient jdbc;
 
@@ -88,10 +92,10 @@ public class PortfolioReport {
         .collect(Collectors.joining(",\n"));
     String stageColumns = Arrays.stream(Stage.values()).map(stage -> "sp.st_" + stage.name())
         .collect(Collectors.joining(", "));
-    String sql = """
+    String sql = fill("""
         WITH sp AS (
-            SELECT %1$s COUNT(*) AS n,
-                   %2$s,
+            SELECT {spKeys} COUNT(*) AS n,
+                   {stageSums},
                    COALESCE(SUM(s.requested_grant), 0) AS requested,
                    COALESCE(SUM(s.contribution_planned), 0) AS contribution_planned,
                    COALESCE(SUM(s.contribution_cash), 0) AS contribution_cash,
@@ -107,35 +111,35 @@ public class PortfolioReport {
                        AS disbursed_where_reached,
                    COALESCE(SUM(s.evaluation_score), 0) AS score_sum, COUNT(s.evaluation_score) AS scored
             FROM subproject s
-            WHERE %3$s
-            %4$s
+            WHERE {onSubproject}
+            {groupSubproject}
         ),
         le AS (
-            SELECT %5$s SUM(x.approved) AS approved, SUM(x.released) AS released, SUM(x.disbursed) AS disbursed
+            SELECT {ledgerKeys} SUM(x.approved) AS approved, SUM(x.released) AS released, SUM(x.disbursed) AS disbursed
             FROM (
                 SELECT l.commune_code, l.fund_code, l.cycle_code,
                        SUM(CASE WHEN l.kind = 'COMMIT' THEN l.amount ELSE 0 END) AS approved,
                        SUM(CASE WHEN l.kind = 'RELEASE' THEN l.amount ELSE 0 END) AS released,
                        SUM(CASE WHEN l.kind = 'DISBURSE' THEN l.amount ELSE 0 END) AS disbursed
                 FROM ledger_entry l
-                WHERE l.kind IN ('COMMIT', 'RELEASE', 'DISBURSE') AND %6$s
+                WHERE l.kind IN ('COMMIT', 'RELEASE', 'DISBURSE') AND {onLedger}
                 GROUP BY l.commune_code, l.fund_code, l.cycle_code
             ) x
             LEFT JOIN place c ON c.code = x.commune_code
             LEFT JOIN place d ON d.code = c.parent_code
-            WHERE %7$s
-            %8$s
+            WHERE {ledgerPlaces}
+            {groupLedger}
         ),
         aw AS (
-            SELECT %1$s COUNT(*) AS awards, SUM(w.amount) AS awarded,
+            SELECT {spKeys} COUNT(*) AS awards, SUM(w.amount) AS awarded,
                    SUM(CASE WHEN w.paid_on IS NOT NULL THEN w.amount ELSE 0 END) AS award_paid
             FROM award w
             JOIN award_round r ON r.code = w.round_code AND r.status IN ('APPROVED', 'CLOSED')
             JOIN subproject s ON s.code = w.subproject_code
-            WHERE w.amount > 0 AND %3$s
-            %4$s
+            WHERE w.amount > 0 AND {onSubproject}
+            {groupSubproject}
         )
-        SELECT %9$s sp.n, %10$s, sp.requested,
+        SELECT {names} sp.n, {stageColumns}, sp.requested,
                COALESCE(le.approved, 0) AS approved, COALESCE(le.released, 0) AS released,
                COALESCE(le.disbursed, 0) AS disbursed,
                sp.contribution_planned, sp.contribution_cash, sp.contribution_labour, sp.contribution_materials,
@@ -144,19 +148,38 @@ public class PortfolioReport {
                COALESCE(aw.awards, 0) AS awards, COALESCE(aw.awarded, 0) AS awarded,
                COALESCE(aw.award_paid, 0) AS award_paid
         FROM sp
-        LEFT JOIN le ON %11$s
-        LEFT JOIN aw ON %12$s
-        %13$s
-        %14$s
-        """.formatted(String.join("", spKeys), stageSums, onSubproject, groupSp, String.join("", leKeys), onLedger,
-        ledgerPlaceConditions(query, params), groupLe, String.join("", names), stageColumns,
-        on.formatted("le"), on.formatted("aw"), String.join("\n", nameJoins),
-        order.isEmpty() ? "" : "ORDER BY " + String.join(", ", order));
+        LEFT JOIN le ON {joinLedger}
+        LEFT JOIN aw ON {joinAwards}
+        {nameJoins}
+        {order}
+        """, Map.ofEntries(
+        Map.entry("spKeys", String.join("", spKeys)), Map.entry("stageSums", stageSums),
+        Map.entry("onSubproject", onSubproject), Map.entry("groupSubproject", groupSp),
+        Map.entry("ledgerKeys", String.join("", leKeys)), Map.entry("onLedger", onLedger),
+        Map.entry("ledgerPlaces", ledgerPlaceConditions(query, params)), Map.entry("groupLedger", groupLe),
+        Map.entry("names", String.join("", names)), Map.entry("stageColumns", stageColumns),
+        Map.entry("joinLedger", on.formatted("le")), Map.entry("joinAwards", on.formatted("aw")),
+        Map.entry("nameJoins", String.join("\n", nameJoins)),
+        Map.entry("order", order.isEmpty() ? "" : "ORDER BY " + String.join(", ", order))));
     List<Portfolio.Line> lines = jdbc.sql(sql).params(params).query((rs, i) -> line(rs, query.groupBy())).list()
         .stream().filter(line -> line.figures().subprojects() > 0).toList();
     Portfolio.Figures total = lines.stream().map(Portfolio.Line::figures)
         .reduce(Portfolio.Figures.NONE, Portfolio.Figures::plus);
     return new Portfolio(query, lines, total);
+  }
+
+  /** The SQL template with each {@code {name}} replaced by its part; a name without a part fails loudly. */
+  static String fill(String template, Map<String, String> parts) {
+    Matcher placeholder = PLACEHOLDER.matcher(template);
+    StringBuilder sql = new StringBuilder();
+    while (placeholder.find()) {
+      String part = parts.get(placeholder.group(1));
+      if (part == null) {
+        throw new IllegalStateException("No SQL part named " + placeholder.group(1));
+      }
+      placeholder.appendReplacement(sql, Matcher.quoteReplacement(part));
+    }
+    return placeholder.appendTail(sql).toString();
   }
 
   private static String group(List<Dimension> dimensions, java.util.function.Function<Column, String> column) {
