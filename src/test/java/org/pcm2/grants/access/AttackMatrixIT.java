@@ -29,6 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pcm2.grants.directory.CommunityGroup;
+import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
@@ -79,6 +81,8 @@ class AttackMatrixIT extends PostgresIntegrationTest {
   private AuditTrail auditTrail;
   @Autowired
   private FilterService filters;
+  @Autowired
+  private DirectoryService directory;
 
   private String codeA;
   private String instanceA;
@@ -404,6 +408,30 @@ class AttackMatrixIT extends PostgresIntegrationTest {
         "{\"variables\":{\"receiptDate\":{\"value\":\"2027-01-07\"}}}");
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(refused.body()).contains("xác nhận").contains("receipt");
+  }
+
+  // ---------------------------------------------------------------- who a task is for: the directory
+
+  @Test
+  @Order(12)
+  void aCommunesStepGoesToTheLeadersOfTheGroupsCommuneWhateverTheVariablesSay() {
+    String instance = submitted("CBG0574005");
+    runtime.setVariable(instance, Var.COMMUNE_LEADERS_GROUP, "facilitators"); // as only the engine itself could
+    String evaluation = moveTo(instance, Element.EVALUATE_RESULTS);
+    assertThat(tasks.getIdentityLinksForTask(evaluation)).filteredOn(link -> link.getGroupId() != null)
+        .extracting(link -> link.getGroupId()).containsExactly("commune05740");
+  }
+
+  @Test
+  @Order(13)
+  void aFacilitatorsStepGoesToTheGroupsCurrentFacilitator() {
+    String instance = submitted("CBG0574007");
+    CommunityGroup group = directory.findGroup("CBG0574007").orElseThrow();
+    directory.saveGroup(new CommunityGroup(group.code(), group.kind(), group.name(), group.hamletCode(),
+        group.schoolCode(), "facilitator2"));
+    undo.add(() -> directory.saveGroup(group));
+    String revision = moveTo(instance, Element.REVISE_PROPOSAL);
+    assertThat(tasks.createTaskQuery().taskId(revision).singleResult().getAssignee()).isEqualTo("facilitator2");
   }
 
   // ---------------------------------------------------------------- last: the review done as it should be

@@ -120,7 +120,7 @@ class EngineApiHardeningIT extends PostgresIntegrationTest {
     assertThat(rest.statusCode()).as(rest.body()).isEqualTo(400);
     assertThat(rest.body()).contains("expressions are not allowed");
     assertThat(engine("leader1").postJson("/engine-rest/task/count",
-        "{\"orQueries\":[{\"orQueries\":[{\"dueDateExpression\":\"${now()}\"}]}]}").statusCode()).isEqualTo(400);
+        "{\"orQueries\":[{\"dueDateExpression\":\"${now()}\"}]}").statusCode()).isEqualTo(400);
     assertThat(engine("officer1").postJson("/engine-rest/filter/create", "{\"resourceType\":\"Task\",\"name\":\"x\","
         + "\"query\":{\"orQueries\":[{\"candidateGroupExpression\":\"${currentUserGroups()}\"}]}}").statusCode())
         .isEqualTo(400);
