@@ -158,6 +158,17 @@ class EngineApiHardeningIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void theLastAdministratorStaysWhateverSpellingOfThePathIsSent() {
+    // Jersey routes these to the same user and group as the plain paths
+    assertThat(engine("admin").delete("/engine-rest/user/admin;x=1").statusCode()).isEqualTo(409);
+    assertThat(engine("admin").delete("/engine-rest/group/camunda%2Dadmin").statusCode()).isEqualTo(409);
+    assertThat(engine("admin").delete("/engine-rest/group/camunda-admin/members/admin;v=2").statusCode())
+        .isEqualTo(409);
+    assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
+    assertThat(identity.createGroupQuery().groupId("camunda-admin").count()).isEqualTo(1);
+  }
+
+  @Test
   void responsesCarrySecurityHeaders() {
     HttpResponse<String> rest = engine("officer1").get("/engine-rest/process-definition");
     assertThat(rest.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
