@@ -17,6 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -35,7 +36,10 @@ class ApiSecurity {
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable()) // stateless Basic authentication: no cookie to forge
+        // stateless Basic authentication: no session cookie and no token; what a browser sends
+        // for another site's page is refused by where it comes from, before any sign-in
+        .csrf(csrf -> csrf.disable())
+        .addFilterBefore(new CrossSiteRequests.Refusal(true), BasicAuthenticationFilter.class)
         // no-sniff, frame denial and, over HTTPS, HSTS are Spring Security's defaults; the
         // policy lets the API's documentation page load its own scripts and nothing else
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
