@@ -22,8 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Authentication of the project's API ({@code /api/**}): HTTP Basic with the same users
- * and passwords as the Camunda webapps (Camunda's identity service, with its login
- * throttling); a person's Camunda groups become their authorities. The webapps and
+ * and passwords as the Camunda webapps (Camunda's identity service, with the sign-in
+ * throttle of {@link ThrottledIdentityProvider}: 429 for a client that must wait); a
+ * person's Camunda groups become their authorities. The webapps and
  * {@code engine-rest} are not touched by this chain.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,10 +70,15 @@ class ApiSecurity {
     };
   }
 
-  /** 401 as problem details, in Vietnamese and English. */
+  /** 401 as problem details, in Vietnamese and English; 429 for a client that must wait. */
   @Bean
   AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
     return (request, response, exception) -> {
+      Long retryAfter = SignInThrottle.retryAfter(request);
+      if (retryAfter != null) {
+        SignInThrottle.answer(response, retryAfter, true);
+        return;
+      }
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
           "Cần đăng nhập bằng tài khoản của hệ thống / Sign in with your account (HTTP Basic)");
       problem.setTitle("Chưa đăng nhập / Unauthenticated");
