@@ -122,7 +122,7 @@ class SignInThrottleIT extends PostgresIntegrationTest {
   private Answer basic(String from, String method, String path, String user, String password) throws IOException {
     String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return send(from, method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Basic "
-        + credentials + "\r\nAccept: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        + credentials + "\r\nAccept: */*\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
   }
 
   /** The webapps' login as the login page sends it, with its session and CSRF cookie. */
