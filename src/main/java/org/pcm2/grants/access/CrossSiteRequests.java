@@ -62,8 +62,9 @@ final class CrossSiteRequests implements RequestMatcher {
   /** 403 as problem details, and a line in the log saying who tried. */
   static void refuse(HttpServletRequest request, HttpServletResponse response, boolean problemDetails)
       throws IOException {
-    LOG.warn("Refused a cross-site {} {} (Origin {}, Sec-Fetch-Site {})", request.getMethod(),
-        request.getRequestURI(), request.getHeader(HttpHeaders.ORIGIN), request.getHeader("Sec-Fetch-Site"));
+    LOG.warn("Refused a cross-site {} {} (Origin {}, Sec-Fetch-Site {}, with a person's credentials: {})",
+        request.getMethod(), request.getRequestURI(), request.getHeader(HttpHeaders.ORIGIN),
+        request.getHeader("Sec-Fetch-Site"), request.getHeader(HttpHeaders.AUTHORIZATION) != null);
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     response.setCharacterEncoding("UTF-8");
     if (problemDetails) {
