@@ -88,7 +88,8 @@ class CrossSiteRequestIT extends PostgresIntegrationTest {
       assertThat(status(targeted)).isEqualTo("OPEN");
       // the browser did send the request, with the officer's credentials: only its origin stopped it
       assertThat(output.getAll()).containsPattern("Refused a cross-site POST /api/cycles/" + targeted
-          + "/close \\(Origin http://127\\.0\\.0\\.1:\\d+, Sec-Fetch-Site cross-site, with a person's credentials: true\\)");
+          + "/close \\(Origin http://127\\.0\\.0\\.1:\\d+, Sec-Fetch-Site cross-site,"
+          + " with a person's credentials: true\\)");
 
       // the application's own page, in the same browser, may do it
       browser.visit(base + "/api/cycles");
