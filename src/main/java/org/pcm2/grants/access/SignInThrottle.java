@@ -99,7 +99,7 @@ public class SignInThrottle {
     return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
   }
 
-  /** The address of the client of the request being served, or null outside a request. */
+  /** The request being served on this thread, or null outside a request. */
   static HttpServletRequest currentRequest() {
     return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
         ? attributes.getRequest() : null;

@@ -42,7 +42,7 @@ class EngineApiHardeningIT extends PostgresIntegrationTest {
   @Test
   void engineRestNeedsASignedInPerson() {
     assertThat(new ApiClient(base(), null, null).get("/engine-rest/task").statusCode()).isEqualTo(401);
-    // (a wrong password slows that user's next sign-in down: officer2 is not used elsewhere here)
+    // (a wrong password counts against this address for officer2, who is not used elsewhere here)
     assertThat(new ApiClient(base(), "officer2", "wrong").get("/engine-rest/task").statusCode()).isEqualTo(401);
     assertThat(new ApiClient(base(), "nobody", "demo").get("/engine-rest/process-definition").statusCode())
         .isEqualTo(401);
