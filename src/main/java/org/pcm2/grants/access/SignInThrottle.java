@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -48,6 +49,7 @@ public class SignInThrottle {
   private final Clock clock;
   private final Cache<Key, Failures> failures;
 
+  @Autowired
   SignInThrottle(@Value("${pcm.sign-in.free-failures:3}") int freeFailures,
       @Value("${pcm.sign-in.first-delay:PT2S}") Duration firstDelay,
       @Value("${pcm.sign-in.max-delay:PT10M}") Duration maxDelay) {
