@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,13 +15,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Closes a hole of Camunda 7.24 Community: the Admin webapp's first-user setup
  * ({@code /camunda/api/admin/setup/**}), which needs no sign-in, opens again whenever the
  * {@code camunda-admin} group has no direct member. So the setup is refused once anybody
  * has an account, and the last direct administrator can be neither removed from the
- * group nor deleted, nor the group itself, through either engine API.
+ * group nor deleted, nor the group itself, through either engine API. Paths are matched as
+ * the REST layers route them (decoded, {@code ;} parameters and duplicate slashes removed),
+ * so {@code /user/admin;x=1} or {@code /group/camunda%2Dadmin} are the same requests.
  */
 public class AdministratorGuard extends OncePerRequestFilter {
 
@@ -32,6 +33,9 @@ public class AdministratorGuard extends OncePerRequestFilter {
       Pattern.compile(ENGINE_API + "/group/camunda-admin/members/([^/]+)/?");
   private static final Pattern DELETE_USER = Pattern.compile(ENGINE_API + "/user/([^/]+)/?");
   private static final Pattern DELETE_GROUP = Pattern.compile(ENGINE_API + "/group/camunda-admin/?");
+
+  /** Decodes, removes {@code ;} parameters and duplicate slashes (Spring's defaults). */
+  private static final UrlPathHelper PATHS = new UrlPathHelper();
 
   private final IdentityService identity;
 
@@ -42,7 +46,7 @@ public class AdministratorGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = PATHS.getPathWithinApplication(request);
     if (path.startsWith("/camunda/api/admin/setup/") && identity.createUserQuery().count() > 0) {
       EngineApiResponses.refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
           "Hệ thống đã có tài khoản; không dùng được bước cài đặt ban đầu / setup is closed once accounts exist");
@@ -67,7 +71,6 @@ public class AdministratorGuard extends OncePerRequestFilter {
     if (user == null) {
       return false;
     }
-    user = URLDecoder.decode(user, StandardCharsets.UTF_8);
     boolean administrator = identity.createUserQuery().userId(user).memberOfGroup(IdentityGroups.ADMINISTRATORS)
         .count() > 0;
     return administrator

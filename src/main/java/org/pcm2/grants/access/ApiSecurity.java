@@ -17,12 +17,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Authentication of the project's API ({@code /api/**}): HTTP Basic with the same users
- * and passwords as the Camunda webapps (Camunda's identity service, with its login
- * throttling); a person's Camunda groups become their authorities. The webapps and
+ * and passwords as the Camunda webapps (Camunda's identity service, with the sign-in
+ * throttle of {@link ThrottledIdentityProvider}: 429 for a client that must wait); a
+ * person's Camunda groups become their authorities. The webapps and
  * {@code engine-rest} are not touched by this chain.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +37,10 @@ class ApiSecurity {
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable()) // stateless Basic authentication: no cookie to forge
+        // stateless Basic authentication: no session cookie and no token; what a browser sends
+        // for another site's page is refused by where it comes from, before any sign-in
+        .csrf(csrf -> csrf.disable())
+        .addFilterBefore(new CrossSiteRequests.Refusal(true), BasicAuthenticationFilter.class)
         // no-sniff, frame denial and, over HTTPS, HSTS are Spring Security's defaults; the
         // policy lets the API's documentation page load its own scripts and nothing else
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -65,10 +70,15 @@ class ApiSecurity {
     };
   }
 
-  /** 401 as problem details, in Vietnamese and English. */
+  /** 401 as problem details, in Vietnamese and English; 429 for a client that must wait. */
   @Bean
   AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
     return (request, response, exception) -> {
+      Long retryAfter = SignInThrottle.retryAfter(request);
+      if (retryAfter != null) {
+        SignInThrottle.answer(response, retryAfter, true);
+        return;
+      }
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
           "Cần đăng nhập bằng tài khoản của hệ thống / Sign in with your account (HTTP Basic)");
       problem.setTitle("Chưa đăng nhập / Unauthenticated");

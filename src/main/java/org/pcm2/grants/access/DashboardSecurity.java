@@ -51,6 +51,11 @@ class DashboardSecurity {
 
   private static void askToSignIn(HttpServletRequest request, HttpServletResponse response,
       org.springframework.security.core.AuthenticationException e) throws IOException {
+    Long retryAfter = SignInThrottle.retryAfter(request);
+    if (retryAfter != null) {
+      SignInThrottle.answer(response, retryAfter, true);
+      return;
+    }
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Basic realm=\"PCM2\", charset=\"UTF-8\"");
     response.setContentType("text/html;charset=UTF-8");

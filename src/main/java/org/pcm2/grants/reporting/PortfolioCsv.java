@@ -20,7 +20,8 @@ import org.pcm2.grants.system.InvalidInputException;
  * The portfolio as a CSV file that Excel opens with its Vietnamese intact: UTF-8 with a
  * byte order mark, {@code ;} (Excel's separator where the decimal mark is a comma, as in
  * Vietnam; decimals then written 12,5) or {@code ,} (decimals 12.5), one line a group and a
- * last line of totals.
+ * last line of totals. Codes and names are text from the directory and go through
+ * {@link SpreadsheetText}; figures are numbers the report computes and are written as numbers.
  */
 public final class PortfolioCsv {
 
@@ -80,10 +81,10 @@ public final class PortfolioCsv {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     List<String> headers = new ArrayList<>();
     for (Dimension dimension : portfolio.query().groupBy()) {
-      headers.add(dimension.label() + " (mã / code)");
-      headers.add(dimension.label());
+      headers.add(SpreadsheetText.cell(dimension.label() + " (mã / code)"));
+      headers.add(SpreadsheetText.cell(dimension.label()));
     }
-    FIGURES.forEach(column -> headers.add(column.header()));
+    FIGURES.forEach(column -> headers.add(SpreadsheetText.cell(column.header())));
     CSVFormat format = CSVFormat.EXCEL.builder().setDelimiter(separator).setHeader(headers.toArray(String[]::new))
         .get();
     try (CSVPrinter printer = new CSVPrinter(writer, format)) {
@@ -91,8 +92,8 @@ public final class PortfolioCsv {
         List<Object> record = new ArrayList<>();
         for (Dimension dimension : portfolio.query().groupBy()) {
           Portfolio.Named named = line.group().get(dimension.key());
-          record.add(named.code());
-          record.add(named.name());
+          record.add(SpreadsheetText.cell(named.code()));
+          record.add(SpreadsheetText.cell(named.name()));
         }
         FIGURES.forEach(column -> record.add(cell(column.value().apply(line.figures()), separator)));
         printer.printRecord(record);
@@ -107,11 +108,15 @@ public final class PortfolioCsv {
     }
   }
 
+  /** A figure: a number the report computed (never text from a person), so never taken for a formula. */
   private static Object cell(Object value, char separator) {
     if (value instanceof Double d) {
       String text = Double.toString(d);
       return separator == ';' ? text.replace('.', ',') : text;
     }
-    return value == null ? "" : value;
+    if (value == null || value instanceof Number) {
+      return value == null ? "" : value;
+    }
+    return SpreadsheetText.cell(value.toString());
   }
 }

@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.pcm2.grants.directory.UnknownCodeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,12 +25,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Errors of the project's API as RFC 9457 problem details: each wrong field named, the
- * message in Vietnamese then English; never a stack trace, never a bare 500 for bad input.
+ * message in Vietnamese then English; never a stack trace, never a bare 500 for bad input; a
+ * server error says only the reference it is logged under ({@link ServerErrors}).
  */
 @RestControllerAdvice(basePackages = "org.pcm2.grants")
 class ApiProblems extends ResponseEntityExceptionHandler {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
@@ -98,8 +95,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
       }
     }
-    LOG.error("Engine error", e);
-    return unexpected();
+    return unexpected(e);
   }
 
   @Override
@@ -118,8 +114,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (DatabaseOutage.causes(e)) {
       return DatabaseOutage.problem(response, e);
     }
-    LOG.error("Unexpected error", e);
-    return unexpected();
+    return unexpected(e);
   }
 
   @Override
@@ -153,10 +148,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  private static ProblemDetail unexpected() {
+  /** A 500 that says nothing of the failure but the reference it is logged under. */
+  private static ProblemDetail unexpected(Exception e) {
+    String reference = ServerErrors.logged(e.getClass().getSimpleName() + " in the API", e);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "Lỗi hệ thống, đã ghi nhận; vui lòng thử lại / Unexpected error, logged; please try again");
-    problem.setTitle("Lỗi hệ thống / Server error");
+        ServerErrors.message(reference));
+    problem.setTitle(ServerErrors.TITLE);
+    problem.setProperty("reference", reference);
     return problem;
   }
 }

@@ -46,6 +46,8 @@ public class EngineRestJson extends CamundaJerseyResourceConfig {
         .filter(type -> type != JacksonConfigurator.class)
         .collect(Collectors.toSet());
     classes.add(SharedObjectMapper.class);
+    // the exception a call ends with, for the log line of a server error's reference
+    classes.add(EngineServerErrorBodies.ExceptionCapture.class);
     return classes;
   }
 

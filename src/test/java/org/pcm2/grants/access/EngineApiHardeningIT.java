@@ -42,7 +42,7 @@ class EngineApiHardeningIT extends PostgresIntegrationTest {
   @Test
   void engineRestNeedsASignedInPerson() {
     assertThat(new ApiClient(base(), null, null).get("/engine-rest/task").statusCode()).isEqualTo(401);
-    // (a wrong password slows that user's next sign-in down: officer2 is not used elsewhere here)
+    // (a wrong password counts against this address for officer2, who is not used elsewhere here)
     assertThat(new ApiClient(base(), "officer2", "wrong").get("/engine-rest/task").statusCode()).isEqualTo(401);
     assertThat(new ApiClient(base(), "nobody", "demo").get("/engine-rest/process-definition").statusCode())
         .isEqualTo(401);
@@ -155,6 +155,17 @@ class EngineApiHardeningIT extends PostgresIntegrationTest {
     } finally {
       identity.createMembership("admin", "camunda-admin");
     }
+  }
+
+  @Test
+  void theLastAdministratorStaysWhateverSpellingOfThePathIsSent() {
+    // Jersey routes these to the same user and group as the plain paths
+    assertThat(engine("admin").delete("/engine-rest/user/admin;x=1").statusCode()).isEqualTo(409);
+    assertThat(engine("admin").delete("/engine-rest/group/camunda%2Dadmin").statusCode()).isEqualTo(409);
+    assertThat(engine("admin").delete("/engine-rest/group/camunda-admin/members/admin;v=2").statusCode())
+        .isEqualTo(409);
+    assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
+    assertThat(identity.createGroupQuery().groupId("camunda-admin").count()).isEqualTo(1);
   }
 
   @Test

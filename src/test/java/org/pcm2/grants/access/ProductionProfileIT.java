@@ -3,7 +3,12 @@ package org.pcm2.grants.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pcm2.grants.PcmGrantsApplication;
@@ -11,6 +16,7 @@ import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PostgresDatabase;
 import org.pcm2.grants.support.RequiresPostgres;
+import org.pcm2.grants.support.WebappSession;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -19,19 +25,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The prod profile on PostgreSQL: it refuses to start without an administrator secret,
- * and with one it starts with that administrator alone, no demo data and no demo users.
+ * and with one it starts with that administrator alone, no demo data and no demo users; its
+ * server errors say nothing of the failure but a reference that is in the log.
  */
 @ExtendWith({RequiresPostgres.class, OutputCaptureExtension.class})
 class ProductionProfileIT {
 
   private static ConfigurableApplicationContext start(String url, String... more) {
-    String[] args = new String[5 + more.length];
+    String[] args = new String[6 + more.length];
     args[0] = "--server.port=0";
     args[1] = "--spring.datasource.url=" + url;
     args[2] = "--spring.datasource.username=" + PostgresDatabase.USER;
     args[3] = "--spring.datasource.password=" + PostgresDatabase.PASSWORD;
     args[4] = "--pcm.mail.enabled=false";
-    System.arraycopy(more, 0, args, 5, more.length);
+    args[5] = "--management.server.port=0";
+    System.arraycopy(more, 0, args, 6, more.length);
     return new SpringApplicationBuilder(PcmGrantsApplication.class).profiles("postgres", "prod").run(args);
   }
 
@@ -65,6 +73,46 @@ class ProductionProfileIT {
       // served behind HTTPS: the webapps' cookies are Secure
       assertThat(new ApiClient(base, null, null).get("/camunda/app/tasklist/default/").headers()
           .allValues("Set-Cookie")).isNotEmpty().allSatisfy(c -> assertThat(c).contains("Secure"));
+    }
+  }
+
+  @Test
+  void serverErrorsOfTheEngineApisSayOnlyAReferenceThatIsInTheLog(CapturedOutput output) throws Exception {
+    String url = PostgresDatabase.freshDatabase("pcm_it_prod");
+    // plain HTTP for this trial, so that the webapps' session cookie travels back
+    try (ConfigurableApplicationContext app = start(url, "--pcm.admin.user=quantri",
+        "--pcm.admin.password=Hoa-Sen-2026!", "--pcm.https=false")) {
+      IdentityService identity = app.getBean(IdentityService.class);
+      User officer = identity.newUser("hanh");
+      officer.setPassword("Hanh-Dwc-2026!");
+      identity.saveUser(officer);
+      identity.createMembership("hanh", "dwcOfficers");
+      String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+      // a decision evaluated without its inputs: the engine fails inside (500, "Unknown property ... fundCode")
+      String evaluate = "/decision-definition/key/approvalRouting/evaluate";
+      HttpResponse<String> viaEngineRest = new ApiClient(base, "hanh", "Hanh-Dwc-2026!")
+          .postJson("/engine-rest" + evaluate, "{\"variables\":{}}");
+      HttpResponse<String> viaWebapps = WebappSession.login(base, "hanh", "Hanh-Dwc-2026!")
+          .post(evaluate, Map.of("variables", Map.of()));
+      for (HttpResponse<String> answer : List.of(viaEngineRest, viaWebapps)) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
+        JsonNode body = WebappSession.parse(answer.body());
+        String reference = body.get("reference").asText();
+        assertThat(reference).matches("[0-9a-f]{12}");
+        assertThat(body.get("message").asText()).contains("Lỗi hệ thống").contains("Unexpected error")
+            .contains(reference);
+        assertThat(answer.body()).doesNotContainIgnoringCase("fundCode").doesNotContain("approvalRouting")
+            .doesNotContain("Exception").doesNotContain("Cannot evaluate");
+        // the log has the reference with the exception and its stack trace
+        assertThat(output.getAll()).containsPattern("Server error, reference " + reference
+            + ": POST /[^\\r\\n]*/evaluate answered 500\\R[\\w.$]+Exception: Cannot evaluate decision[^\\r\\n]*\\R"
+            + "\\s+at org\\.camunda");
+      }
+      // what the engine refuses on purpose keeps its words
+      HttpResponse<String> unknown = new ApiClient(base, "hanh", "Hanh-Dwc-2026!")
+          .postJson("/engine-rest/decision-definition/key/noSuchDecision/evaluate", "{\"variables\":{}}");
+      assertThat(unknown.statusCode()).isEqualTo(404);
+      assertThat(unknown.body()).contains("noSuchDecision");
     }
   }
 }

@@ -124,7 +124,7 @@ class EnvelopeConcurrencyIT extends PostgresIntegrationTest {
     }
     // a second instance of the application on the same database, with an engine of its own
     try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PcmGrantsApplication.class)
-        .profiles("postgres").run("--server.port=0", "--camunda.bpm.process-engine-name=second",
+        .profiles("postgres").run("--server.port=0", "--management.server.port=0", "--camunda.bpm.process-engine-name=second",
             "--camunda.bpm.job-execution.enabled=false", "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + PostgresDatabase.USER,
             "--spring.datasource.password=" + PostgresDatabase.PASSWORD)) {

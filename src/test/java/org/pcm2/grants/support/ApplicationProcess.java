@@ -40,6 +40,7 @@ public final class ApplicationProcess implements AutoCloseable {
     cmd.add("-jar");
     cmd.add(jar().toString());
     cmd.add("--server.port=" + port);
+    cmd.add("--management.server.port=" + freePort());
     settings.forEach((key, value) -> cmd.add("--" + key + "=" + value));
     this.command = List.copyOf(cmd);
   }
@@ -71,7 +72,7 @@ public final class ApplicationProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until the health endpoint says UP; the seconds from start. */
+  /** Waits until the readiness probe on the main port says UP; the seconds from start. */
   public double awaitReady(Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
@@ -79,7 +80,7 @@ public final class ApplicationProcess implements AutoCloseable {
         throw new IllegalStateException("the application stopped while starting; see " + log);
       }
       try {
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
           return (System.nanoTime() - startedAt) / 1e9;

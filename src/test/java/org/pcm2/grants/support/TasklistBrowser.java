@@ -90,6 +90,19 @@ public final class TasklistBrowser implements AutoCloseable {
     driver.get(baseUrl + path);
   }
 
+  /** Opens any address, of the application or not, in this browser. */
+  public void visit(String url) {
+    driver.get(url);
+  }
+
+  /**
+   * Runs an asynchronous script in the open page (its last argument is the callback to call
+   * with the result) and returns what it gave the callback.
+   */
+  public Object runAsync(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+  }
+
   /** Fetches an address with this browser's sign-in: "status content-type", a line break, the body. */
   public String fetch(String url) {
     return (String) ((JavascriptExecutor) driver).executeAsyncScript(

@@ -33,6 +33,7 @@ import org.pcm2.grants.support.WebappLogin;
 import org.pcm2.grants.tasklist.TasklistFilters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +43,8 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
 
   @LocalServerPort
   private int port;
+  @LocalManagementPort
+  private int managementPort;
   @Autowired
   private TestRestTemplate http;
   @Autowired
@@ -141,11 +144,26 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
   }
 
   @Test
-  void healthProbesAndMetricsAreServed() {
-    assertThat(http.getForObject("/actuator/health/liveness", String.class)).contains("\"UP\"");
-    assertThat(http.getForObject("/actuator/health/readiness", String.class)).contains("\"UP\"");
-    assertThat(http.getForObject("/actuator/prometheus", String.class))
+  void probesAreOpenOnTheMainPortAndMetricsOnlyOnTheManagementPort() {
+    ApiClient anonymous = new ApiClient("http://localhost:" + port, null, null);
+    for (String probe : List.of("/livez", "/readyz")) {
+      HttpResponse<String> answer = anonymous.get(probe);
+      assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+      assertThat(answer.body()).contains("\"UP\"").doesNotContain("components");
+    }
+    // the main port serves neither metrics nor detailed health, signed in or not
+    for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/metrics", "/actuator")) {
+      for (ApiClient client : List.of(anonymous, new ApiClient("http://localhost:" + port, "officer1", "demo"))) {
+        HttpResponse<String> answer = client.get(path);
+        assertThat(answer.statusCode()).as(path).isNotEqualTo(200);
+        assertThat(answer.body()).as(path).doesNotContain("jvm_memory_used_bytes").doesNotContain("hikaricp");
+      }
+    }
+    // the management port (this machine only) serves them
+    ApiClient management = new ApiClient("http://127.0.0.1:" + managementPort, null, null);
+    assertThat(management.get("/actuator/prometheus").body())
         .contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    assertThat(management.get("/actuator/health").body()).contains("\"db\"");
   }
 
   @Test

@@ -21,7 +21,7 @@ class EmbeddedDefaultRestartTest {
 
   private static ConfigurableApplicationContext start(Path folder) {
     return new SpringApplicationBuilder(PcmGrantsApplication.class)
-        .run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("pcm") + ";DB_CLOSE_ON_EXIT=FALSE");
+        .run("--server.port=0", "--management.server.port=0", "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("pcm") + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
   @Test

@@ -20,7 +20,7 @@ class RestartOnPostgresIT {
 
   private static ConfigurableApplicationContext start(String url) {
     return new SpringApplicationBuilder(PcmGrantsApplication.class).profiles("postgres", "demo")
-        .run("--server.port=0", "--spring.datasource.url=" + url,
+        .run("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + PostgresDatabase.USER,
             "--spring.datasource.password=" + PostgresDatabase.PASSWORD);
   }

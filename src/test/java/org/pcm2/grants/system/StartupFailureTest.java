@@ -35,11 +35,12 @@ class StartupFailureTest {
 
   /** Starts the application with the given profile and command-line properties. */
   private static void start(String profile, String... properties) {
-    String[] args = new String[properties.length + 2];
+    String[] args = new String[properties.length + 3];
     args[0] = "--server.port=0";
-    args[1] = "--camunda.bpm.job-execution.enabled=false";
+    args[1] = "--management.server.port=0";
+    args[2] = "--camunda.bpm.job-execution.enabled=false";
     for (int i = 0; i < properties.length; i++) {
-      args[i + 2] = "--" + properties[i];
+      args[i + 3] = "--" + properties[i];
     }
     new SpringApplicationBuilder(PcmGrantsApplication.class).profiles(profile).run(args).close();
   }
