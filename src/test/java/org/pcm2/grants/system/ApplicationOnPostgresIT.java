@@ -106,6 +106,12 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void flywayRunsTheJavaMigrationWithTheSqlOnes() {
+    assertThat(jdbc.sql("SELECT type FROM flyway_schema_history WHERE success AND description = ?")
+        .param("contribution by kind from the process history").query(String.class).list()).containsExactly("JDBC");
+  }
+
+  @Test
   void databaseWhoseIndexesAnEarlierVersionMadeTakesTheIndexMigrationWithoutError() throws Exception {
     // as an earlier version left it: its start-up step made the indexes, with the plain index
     // on the steps' key of its first release, and there is no history of these migrations
