@@ -70,13 +70,6 @@ class DirectoryRepository {
         """).param(code).query(GROUP).optional();
   }
 
-  List<CommunityGroup> findGroupsOfFacilitator(String facilitatorId) {
-    return jdbc.sql("""
-        SELECT code, kind, name, hamlet_code, school_code, facilitator_id
-        FROM community_group WHERE facilitator_id = ? ORDER BY code
-        """).param(facilitatorId).query(GROUP).list();
-  }
-
   void savePlace(Place place) {
     int updated = jdbc.sql("UPDATE place SET parent_code = ?, kind = ?, name = ? WHERE code = ?")
         .params(place.parentCode(), place.kind().name(), place.name(), place.code()).update();

@@ -46,10 +46,6 @@ public class DirectoryService {
     return repository.findGroup(code);
   }
 
-  public List<CommunityGroup> groupsOfFacilitator(String facilitatorId) {
-    return repository.findGroupsOfFacilitator(facilitatorId);
-  }
-
   /**
    * Where a group belongs: its hamlet or school and the commune of that unit.
    *

@@ -78,9 +78,4 @@ public record PortfolioQuery(String province, String district, String commune, S
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }
-
-  /** The same query restricted to one commune (a leader's own). */
-  PortfolioQuery withCommune(String code) {
-    return new PortfolioQuery(province, district, code, fund, cycle, groupBy);
-  }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -69,6 +70,8 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
   private ResourceConfig engineRest;
   @Autowired
   private ServletContext servletContext;
+  @Autowired
+  private DataSource dataSource;
 
   @Test
   void runsOnPostgres() {
@@ -102,6 +105,32 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT pg_get_indexdef('pcm_idx_task_def_key_cover'::regclass)").query(String.class).single())
         .endsWith("(task_def_key_) INCLUDE (id_, proc_def_id_, tenant_id_, case_execution_id_)");
     assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+    assertThat(engineIndexMigrations()).containsExactly("BASELINE 0", "SQL 1");
+  }
+
+  @Test
+  void flywayRunsTheJavaMigrationWithTheSqlOnes() {
+    assertThat(jdbc.sql("SELECT type FROM flyway_schema_history WHERE success AND description = ?")
+        .param("contribution by kind from the process history").query(String.class).list()).containsExactly("JDBC");
+  }
+
+  @Test
+  void databaseWhoseIndexesAnEarlierVersionMadeTakesTheIndexMigrationWithoutError() throws Exception {
+    // as an earlier version left it: its start-up step made the indexes, with the plain index
+    // on the steps' key of its first release, and there is no history of these migrations
+    jdbc.sql("DROP TABLE " + EngineIndexMigration.HISTORY_TABLE).update();
+    jdbc.sql("CREATE INDEX pcm_idx_task_def_key ON act_ru_task (task_def_key_)").update();
+
+    assertThat(EngineIndexMigration.migrate(dataSource).success).isTrue();
+
+    assertThat(engineIndexMigrations()).containsExactly("BASELINE 0", "SQL 1");
+    assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'pcm_idx_task_def_key%'")
+        .query(String.class).list()).containsExactly("pcm_idx_task_def_key_cover");
+  }
+
+  private List<String> engineIndexMigrations() {
+    return jdbc.sql("SELECT type || ' ' || version FROM " + EngineIndexMigration.HISTORY_TABLE
+        + " WHERE success AND version IS NOT NULL ORDER BY installed_rank").query(String.class).list();
   }
 
   private String plan(String query) {

@@ -3,6 +3,7 @@ package org.pcm2.grants.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ class EmbeddedDefaultRestartTest {
       assertThat(first.getEnvironment().getDefaultProfiles()).containsExactly("demo");
       assertThat(first.getBean(JdbcClient.class).sql("SELECT H2VERSION()").query(String.class).single()).isNotBlank();
       assertThat(first.getBean(DirectoryService.class).counts().hamlets()).isEqualTo(160);
+      assertThat(engineIndexMigrations(first)).containsExactly("BASELINE 0", "SQL 1");
       code = first.getBean(ProcessEngine.class).getRuntimeService().startProcessInstanceByKey("subprojectGrant",
           Proposals.valid("HS19120", "Câu lạc bộ đọc sách")).getBusinessKey();
     }
@@ -42,6 +44,13 @@ class EmbeddedDefaultRestartTest {
       assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(code)
           .taskCandidateGroup("commune19120").count()).isEqualTo(1);
       assertThat(second.getBean(DirectoryService.class).counts().hamlets()).isEqualTo(160);
+      assertThat(engineIndexMigrations(second)).as("applied once").containsExactly("BASELINE 0", "SQL 1");
     }
+  }
+
+  private static List<String> engineIndexMigrations(ConfigurableApplicationContext context) {
+    return context.getBean(JdbcClient.class).sql("SELECT \"type\" || ' ' || \"version\" FROM \""
+        + EngineIndexMigration.HISTORY_TABLE + "\" WHERE \"success\" AND \"version\" IS NOT NULL"
+        + " ORDER BY \"installed_rank\"").query(String.class).list();
   }
 }
