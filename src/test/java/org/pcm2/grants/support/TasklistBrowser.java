@@ -135,10 +135,12 @@ public final class TasklistBrowser implements AutoCloseable {
     return taskCards();
   }
 
-  /** The visible text of each card of the task list. */
+  /** The visible text of each card of the task list, read at one moment (the list re-renders as it loads). */
+  @SuppressWarnings("unchecked")
   public List<String> taskCards() {
-    return driver.findElements(By.xpath("//li[contains(@class,'task')]")).stream()
-        .map(e -> e.getText().replaceAll("\\s+", " ").trim()).toList();
+    List<Object> texts = (List<Object>) ((JavascriptExecutor) driver).executeScript(
+        "return Array.from(document.querySelectorAll(\"li[class*='task']\")).map(e => e.innerText);");
+    return texts.stream().map(t -> String.valueOf(t).replaceAll("\\s+", " ").trim()).toList();
   }
 
   /** Opens the task of the list whose card shows the text, and claims it when it is free. */
