@@ -156,11 +156,21 @@ class MailNotificationIT extends PostgresIntegrationTest {
       assertThat(api("leader3").postJson("/api/subprojects/" + code + "/tasks/UserTask_ReviewProposal",
           "{\"reviewDecision\":\"ENDORSE\"}").statusCode()).isEqualTo(204);
     }
+    // three senders released together; each one's failure fails the test
     var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    var start = new java.util.concurrent.CyclicBarrier(3);
+    List<java.util.concurrent.Future<?>> senders = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      pool.submit(() -> sender.sendDue());
+      senders.add(pool.submit(() -> {
+        start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        sender.sendDue();
+        return null;
+      }));
     }
     pool.shutdown();
+    for (var each : senders) {
+      each.get(30, java.util.concurrent.TimeUnit.SECONDS); // an exception in a sender is thrown here
+    }
     await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
         "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING' AND subproject_code IN (?, ?, ?, ?)")
         .params(codes.toArray()).query(Long.class).single() == 0);

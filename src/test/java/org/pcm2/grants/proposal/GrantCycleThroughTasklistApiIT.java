@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pcm2.grants.support.PostgresIntegrationTest;
@@ -129,6 +128,11 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
     HttpResponse<String> response = session.post("/task/" + taskId + "/submit-form",
         Map.of("variables", WebappSession.typed(variables)));
     assertThat(response.statusCode()).as(user + " completes " + taskKey + ": " + response.body()).isIn(200, 204);
-    assertThat(List.of(taskKey)).isNotEmpty();
+    // the very task is done, by this user, and no longer in anybody's list
+    assertThat(jdbc.sql("SELECT delete_reason_ || ':' || COALESCE(assignee_, '(nobody)')"
+        + " FROM act_hi_taskinst WHERE id_ = ?").param(taskId)
+        .query(String.class).single()).as("%s's %s in the history", user, taskKey).isEqualTo("completed:" + user);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM act_ru_task WHERE id_ = ?").param(taskId).query(Long.class).single())
+        .as("%s still open", taskKey).isZero();
   }
 }

@@ -24,6 +24,7 @@ import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.reporting.Portfolio.Figures;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PortfolioDataSet;
+import org.pcm2.grants.support.PortfolioDataSet.Tally;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,25 +82,32 @@ class PortfolioReportIT extends PostgresIntegrationTest {
       String commune = line.at("/group/commune/code").asText();
       String fund = line.at("/group/fund/code").asText();
       assertThat(line.at("/group/commune/name").asText()).startsWith("Xã Hưng Đạo 1.");
-      assertFigures(line.get("figures"), data.expected(commune, fund), commune + "/" + fund);
+      assertFigures(line.get("figures"), data.expected(commune, fund), data.tally(commune, fund), commune + "/" + fund);
       lines++;
     }
     assertThat(lines).isEqualTo(6 * 2); // 6 communes of province 1, both funds
+    assertThat(data.tallyTotal().committedLeft()).as("money left committed somewhere").isPositive();
+    assertThat(data.tallyTotal().scored()).as("scored sub-projects").isPositive();
 
     JsonNode all = json(officer.get("/api/reports/portfolio?province=RPTP1&groupBy=province"));
     Figures province1 = data.communes().stream().filter(c -> c.startsWith("RPTC1x"))
         .map(data::expectedFor).reduce(Figures.NONE, Figures::plus);
-    assertFigures(all.at("/lines/0/figures"), province1, "province 1");
-    assertFigures(all.get("total"), province1, "total of province 1");
+    Tally province1ByHand = data.communes().stream().filter(c -> c.startsWith("RPTC1x"))
+        .map(data::tallyFor).reduce(Tally.NONE, Tally::plus);
+    assertFigures(all.at("/lines/0/figures"), province1, province1ByHand, "province 1");
+    assertFigures(all.get("total"), province1, province1ByHand, "total of province 1");
 
     JsonNode both = json(officer.get("/api/reports/portfolio?groupBy=province,district,fund,cycle"));
     Figures generated = Figures.NONE;
+    long remaining = 0;
     for (JsonNode line : both.get("lines")) {
       if (line.at("/group/province/code").asText().startsWith("RPTP")) {
         generated = generated.plus(figures(line.get("figures")));
+        remaining += line.at("/figures/remaining").asLong();
       }
     }
-    assertFigures(JSON.valueToTree(generated), data.expectedTotal(), "both provinces by district, fund and cycle");
+    assertSums(figures(JSON.valueToTree(generated)), data.expectedTotal(), "both provinces by district, fund and cycle");
+    assertThat(remaining).as("remaining of both provinces, line by line").isEqualTo(data.tallyTotal().committedLeft());
   }
 
   @Test
@@ -140,10 +148,10 @@ class PortfolioReportIT extends PostgresIntegrationTest {
     JsonNode report = json(leader.get("/api/reports/portfolio?groupBy=commune"));
     assertThat(report.get("lines")).hasSize(1);
     assertThat(report.at("/lines/0/group/commune/code").asText()).isEqualTo(own);
-    assertFigures(report.get("total"), data.expectedFor(own), "leader's own commune");
+    assertFigures(report.get("total"), data.expectedFor(own), data.tallyFor(own), "leader's own commune");
     // a filter cannot widen it: the province of several communes still gives the leader's one
     assertFigures(json(leader.get("/api/reports/portfolio?province=RPTP1")).get("total"), data.expectedFor(own),
-        "leader with a province filter");
+        data.tallyFor(own), "leader with a province filter");
 
     HttpResponse<String> other = leader.get("/api/reports/portfolio?commune=" + data.communes().get(1));
     assertThat(other.statusCode()).isEqualTo(400);
@@ -207,14 +215,27 @@ class PortfolioReportIT extends PostgresIntegrationTest {
         Long.class);
   }
 
-  private static void assertFigures(JsonNode actual, Figures expected, String what) {
-    Figures figures = figures(actual);
+  /**
+   * The sums against what was generated; the money still committed and the average score
+   * against the generator's own tally (the mean of the scores it wrote, to one decimal).
+   */
+  private static void assertFigures(JsonNode actual, Figures expected, Tally byHand, String what) {
+    assertSums(figures(actual), expected, what);
+    assertThat(actual.get("remaining").asLong()).as(what + " remaining").isEqualTo(byHand.committedLeft());
+    JsonNode average = actual.path("averageScore");
+    if (byHand.meanScore() == null) {
+      assertThat(average.isNull() || average.isMissingNode()).as(what + " no average score: " + average).isTrue();
+    } else {
+      assertThat(average.isNumber()).as(what + " average score: " + average).isTrue();
+      assertThat(average.asDouble()).as(what + " average score").isCloseTo(byHand.meanScore(), within(0.05 + 1e-9));
+      assertThat(average.asDouble() * 10).as(what + " average score to one decimal")
+          .isCloseTo(Math.rint(average.asDouble() * 10), within(1e-6));
+    }
+  }
+
+  private static void assertSums(Figures figures, Figures expected, String what) {
     assertThat(figures).as(what).usingRecursiveComparison().ignoringFields("scoreSum").isEqualTo(expected);
     assertThat(figures.scoreSum()).as(what + " score sum").isCloseTo(expected.scoreSum(), within(1e-6));
-    assertThat(actual.get("remaining").asLong()).isEqualTo(expected.remaining());
-    if (expected.averageScore() != null) {
-      assertThat(actual.get("averageScore").asDouble()).isEqualTo(expected.averageScore());
-    }
   }
 
   private static Figures figures(JsonNode node) {

@@ -28,6 +28,8 @@ public final class PortfolioDataSet {
 
   /** Sums by commune and fund, as the report groups them. */
   private final Map<String, Figures> byCommuneAndFund = new LinkedHashMap<>();
+  /** By commune and fund, what the report works out, tallied here line by line as the ledger is written. */
+  private final Map<String, Tally> tallies = new LinkedHashMap<>();
   private final List<String> communes = new ArrayList<>();
   /** Commune → its district and province, as the read model keeps them. */
   private final Map<String, String[]> placesOf = new LinkedHashMap<>();
@@ -55,6 +57,37 @@ public final class PortfolioDataSet {
 
   public Figures expectedTotal() {
     return byCommuneAndFund.values().stream().reduce(Figures.NONE, Figures::plus);
+  }
+
+  /**
+   * What the generator wrote, tallied by hand and not through the report's own figures:
+   * the money still committed (each COMMIT line less each DISBURSE and RELEASE line) and
+   * every evaluation score, in halves (scores are whole numbers and a half), with their count.
+   */
+  public record Tally(long committedLeft, long scoreHalves, long scored) {
+    public static final Tally NONE = new Tally(0, 0, 0);
+
+    public Tally plus(Tally o) {
+      return new Tally(committedLeft + o.committedLeft, scoreHalves + o.scoreHalves, scored + o.scored);
+    }
+
+    /** The exact mean score, or null when nothing was scored. */
+    public Double meanScore() {
+      return scored == 0 ? null : scoreHalves / 2.0 / scored;
+    }
+  }
+
+  public Tally tally(String commune, String fund) {
+    return tallies.getOrDefault(commune + "/" + fund, Tally.NONE);
+  }
+
+  public Tally tallyFor(String commune) {
+    return tallies.entrySet().stream().filter(e -> e.getKey().startsWith(commune + "/")).map(Map.Entry::getValue)
+        .reduce(Tally.NONE, Tally::plus);
+  }
+
+  public Tally tallyTotal() {
+    return tallies.values().stream().reduce(Tally.NONE, Tally::plus);
   }
 
   public Figures expectedFor(String commune) {
@@ -124,6 +157,7 @@ public final class PortfolioDataSet {
         long approved = approvedStage ? requested - random.nextInt(10) * 100_000L : 0;
         long disbursed = 0;
         long released = 0;
+        int ledgerFrom = ledger.size();
         if (approvedStage) {
           ledger.add(new Object[] {code, fund, cycle, commune, "COMMIT", null, approved});
           long first = approved >= 20_000_000 ? approved * 7 / 10 : approved;
@@ -173,6 +207,12 @@ public final class PortfolioDataSet {
             menReached == null ? 0 : menReached, womenReached == null ? 0 : disbursed, score == null ? 0 : score,
             score == null ? 0 : 1, awardCount, awarded, awardPaid);
         set.byCommuneAndFund.merge(commune + "/" + fund, figures, Figures::plus);
+        long committedLeft = 0;
+        for (Object[] line : ledger.subList(ledgerFrom, ledger.size())) {
+          committedLeft += "COMMIT".equals(line[4]) ? (long) line[6] : -(long) line[6];
+        }
+        set.tallies.merge(commune + "/" + fund, new Tally(committedLeft, score == null ? 0 : Math.round(score * 2),
+            score == null ? 0 : 1), Tally::plus);
       }
       if (subprojects.size() >= 5_000) {
         flush(jdbc, subprojects, ledger, awards);

@@ -133,6 +133,29 @@ public final class TasklistBrowser implements AutoCloseable {
     pause(1500);
   }
 
+  /**
+   * Opens a filter and waits, with no fixed pause, until its list shows a card with the
+   * text; then the texts of all the cards of the list.
+   */
+  public List<String> openFilterShowing(String name, String cardText) {
+    click(By.xpath("//*[contains(@class,'filters')]//a[contains(normalize-space(.), '" + name + "')]"));
+    try {
+      wait.until(d -> taskCards().stream().anyMatch(card -> card.contains(cardText)));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("failed-waiting");
+      throw new AssertionError("no card with '" + cardText + "' in " + name + "; the list shows: " + taskCards(), e);
+    }
+    return taskCards();
+  }
+
+  /** The visible text of each card of the task list, read at one moment (the list re-renders as it loads). */
+  @SuppressWarnings("unchecked")
+  public List<String> taskCards() {
+    List<Object> texts = (List<Object>) ((JavascriptExecutor) driver).executeScript(
+        "return Array.from(document.querySelectorAll(\"li[class*='task']\")).map(e => e.innerText);");
+    return texts.stream().map(t -> String.valueOf(t).replaceAll("\\s+", " ").trim()).toList();
+  }
+
   /** Opens the task of the list whose card shows the text, and claims it when it is free. */
   public void openTask(String taskName, String cardText) {
     click(By.xpath("//li[contains(@class,'task') and contains(., '" + cardText + "')]//*[contains(., '"

@@ -2,13 +2,17 @@ package org.pcm2.grants.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.Proposals;
 import org.pcm2.grants.support.TasklistBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A whole first tranche through the Tasklist in headless Chromium, in Vietnamese, each
  * person in their own browser: the facilitator fills the start form, the commune's leader
  * finds the proposal in the commune filter and endorses it, the DWC officer approves,
- * finance records the payment, the facilitator confirms receipt; a leader of another
- * commune sees none of it. Screenshots of every step: {@code target/screenshots/}.
+ * finance records the payment, the facilitator confirms receipt; while the proposal waits
+ * for its commune, a leader of another commune finds their own commune's proposal in the
+ * same filter and not this one. Screenshots of every step: {@code target/screenshots/}.
  */
 class TasklistBrowserIT extends PostgresIntegrationTest {
 
@@ -76,6 +81,17 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
         "MINUTES", "Biên bản họp xóm.pdf", "%PDF-1.4\nBiên bản\n%%EOF".getBytes(StandardCharsets.UTF_8))
         .statusCode()).isEqualTo(201);
 
+    // while the review is open: leader3 (La Bằng) sees La Bằng's proposal in the list, not Hoàng Nông's
+    String ownCode = submit(base, "CBG0574301", "Mương nội đồng xóm Bãi Bằng");
+    for (String filter : List.of("Việc chờ xã tôi", "Việc chờ nhóm của tôi")) {
+      try (TasklistBrowser outsider = new TasklistBrowser(base).login("leader3")) { // a fresh list each time
+        List<String> cards = outsider.openFilterShowing(filter, ownCode);
+        outsider.screenshot("04b-other-commune-leader-" + (filter.contains("xã") ? "commune" : "groups"));
+        assertThat(cards).as(filter).noneMatch(card -> card.contains(code)).noneMatch(card -> card.contains(TITLE));
+        assertThat(outsider.text()).as(filter).doesNotContain(code).doesNotContain(TITLE);
+      }
+    }
+
     try (TasklistBrowser leader = new TasklistBrowser(base).login("leader1")) {
       leader.openFilter("Việc chờ xã tôi");
       leader.waitForText(code);
@@ -122,11 +138,6 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
       facilitator.complete();
     }
 
-    try (TasklistBrowser outsider = new TasklistBrowser(base).login("leader3")) {
-      outsider.openFilter("Việc chờ nhóm của tôi");
-      outsider.screenshot("08-other-commune-leader");
-      assertThat(outsider.text()).doesNotContain(code).doesNotContain(TITLE);
-    }
 
     try (TasklistBrowser officer = new TasklistBrowser(base).login("officer1")) {
       // the dashboard opens with the Tasklist's sign-in, and counts the tranche just paid
@@ -143,6 +154,18 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
         .param(code).query(String.class).list()).containsExactly("COMMIT:14000000", "DISBURSE:14000000");
     assertThat(jdbc.sql("SELECT stage FROM subproject WHERE code = ?").param(code).query(String.class).single())
         .isEqualTo("REPORTING");
+  }
+
+  /** A proposal of the group submitted through the project's API; its code. */
+  private static String submit(String base, String group, String title) {
+    try {
+      HttpResponse<String> response = new ApiClient(base, "facilitator1", "demo").postJson("/api/subprojects",
+          new ObjectMapper().writeValueAsString(Proposals.valid(group, title)));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      return new ObjectMapper().readTree(response.body()).get("code").asText();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
