@@ -1,6 +1,5 @@
 package org.pcm2.grants.audit;
 
-import static org.pcm2.grants.grantcycle.GrantVariables.date;
 import static org.pcm2.grants.grantcycle.GrantVariables.text;
 import static org.pcm2.grants.grantcycle.GrantVariables.whole;
 

@@ -14,7 +14,6 @@ import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.audit.AuditEntry;
 import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.ConflictException;
-import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.NotFoundException;
 import org.springframework.security.core.Authentication;

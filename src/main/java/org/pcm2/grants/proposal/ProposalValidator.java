@@ -1,8 +1,6 @@
 package org.pcm2.grants.proposal;
 
-import static org.pcm2.grants.grantcycle.GrantVariables.date;
 import static org.pcm2.grants.grantcycle.GrantVariables.text;
-import static org.pcm2.grants.grantcycle.GrantVariables.whole;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
