@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.system.Actors;
@@ -164,7 +165,8 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
     List<FieldError> errors = new ArrayList<>();
     sent.forEach((name, value) -> {
       if (fields.editable().contains(name)) {
-        kept.put(name, value);
+        // a typed value stays typed (a date stays a date, whatever its serialization)
+        kept.put(name, sent instanceof VariableMap typed ? typed.getValueTyped(name) : value);
       } else if (!fields.readOnly().contains(name)) {
         errors.add(new FieldError(name, Texts.both("check.notOfStep")));
       }
