@@ -10,23 +10,16 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pcm2.grants.grantcycle.GrantCycleParseListener;
 import org.springframework.stereotype.Component;
 
-/**
- * Puts the task-work guard first on the completion of every user task of every model, and
- * the task's people from the directory ({@link TaskPeople}) first on the creation of every
- * user task of the grant cycle.
- */
+/** Puts the task-work guard first on the completion of every user task of every model. */
 @Component
 class TaskWorkPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskWorkGuard guard;
-  private final TaskPeople people;
 
-  TaskWorkPlugin(TaskWorkGuard guard, TaskPeople people) {
+  TaskWorkPlugin(TaskWorkGuard guard) {
     this.guard = guard;
-    this.people = people;
   }
 
   @Override
@@ -40,9 +33,6 @@ class TaskWorkPlugin extends AbstractProcessEnginePlugin {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         // built-in listeners run before the model's own: who first, then what
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
-        if (GrantCycleParseListener.inGrantCycle(activity)) {
-          definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, people);
-        }
       }
     });
   }

@@ -208,6 +208,7 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     beans.put("recordDecision", (TaskListener) t -> { });
     beans.put("notify", new BareNotify());
     beans.put("deadlines", new BareDeadlines());
+    beans.put("people", new BarePeople());
     config.setBeans(beans);
     ProcessEngine engine = config.buildProcessEngine();
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
@@ -223,6 +224,17 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
   /** Stands in for the project's notification step. */
   public static final class BareNotify {
     public void send(Object execution, String kind) {
+    }
+  }
+
+  /** Stands in for the project's directory look-up of a task's people: what the start said. */
+  public static final class BarePeople {
+    public String communeLeaders(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return (String) execution.getVariable("communeLeadersGroup");
+    }
+
+    public String facilitator(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return (String) execution.getVariable("facilitatorId");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.pcm2.grants.proposal;
 
+import org.pcm2.grants.access.TaskPeople;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -138,6 +139,7 @@ class SubprojectGrantProcessTest {
     Mocks.register("releaseGrantDelegate", new ReleaseGrantDelegate(funding));
     Mocks.register("notify", new NotifyStep(notifications));
     Mocks.register("deadlines", new Deadlines());
+    Mocks.register("people", new TaskPeople(directory));
   }
 
   @AfterEach
