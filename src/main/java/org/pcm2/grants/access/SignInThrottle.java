@@ -14,9 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.filter.RequestContextFilter;
 
 /**
  * Wrong passwords slow down the client (its address) that sends them, for that user only:
@@ -110,6 +115,24 @@ public class SignInThrottle {
   /** Seconds to wait, when the request's sign-in was refused unchecked; else null. */
   static Long retryAfter(HttpServletRequest request) {
     return request.getAttribute(RETRY_AFTER) instanceof Long seconds ? seconds : null;
+  }
+
+  /**
+   * Makes the request known to the thread before any door checks a password (engine-rest
+   * signs in ahead of Spring's own request context, the webapps' login is no Spring MVC), so
+   * that {@link ThrottledIdentityProvider} knows the client.
+   */
+  @Configuration(proxyBeanMethods = false)
+  static class RequestBinding {
+    @Bean
+    FilterRegistrationBean<RequestContextFilter> signInRequestContext() {
+      FilterRegistrationBean<RequestContextFilter> registration =
+          new FilterRegistrationBean<>(new RequestContextFilter());
+      registration.setName("sign-in-request-context");
+      registration.addUrlPatterns("/api/*", "/reports/*", "/engine-rest/*", "/camunda/api/*");
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+      return registration;
+    }
   }
 
   /**

@@ -84,15 +84,15 @@ class ProductionProfileIT {
         "--pcm.admin.password=Hoa-Sen-2026!", "--pcm.https=false")) {
       IdentityService identity = app.getBean(IdentityService.class);
       User officer = identity.newUser("hanh");
-      officer.setPassword("Hanh-Dwc-2026!");
+      officer.setPassword("Sen-Vang-2026!");
       identity.saveUser(officer);
       identity.createMembership("hanh", "dwcOfficers");
       String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
       // a decision evaluated without its inputs: the engine fails inside (500, "Unknown property ... fundCode")
       String evaluate = "/decision-definition/key/approvalRouting/evaluate";
-      HttpResponse<String> viaEngineRest = new ApiClient(base, "hanh", "Hanh-Dwc-2026!")
+      HttpResponse<String> viaEngineRest = new ApiClient(base, "hanh", "Sen-Vang-2026!")
           .postJson("/engine-rest" + evaluate, "{\"variables\":{}}");
-      HttpResponse<String> viaWebapps = WebappSession.login(base, "hanh", "Hanh-Dwc-2026!")
+      HttpResponse<String> viaWebapps = WebappSession.login(base, "hanh", "Sen-Vang-2026!")
           .post(evaluate, Map.of("variables", Map.of()));
       for (HttpResponse<String> answer : List.of(viaEngineRest, viaWebapps)) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
@@ -109,7 +109,7 @@ class ProductionProfileIT {
             + "\\s+at org\\.camunda");
       }
       // what the engine refuses on purpose keeps its words
-      HttpResponse<String> unknown = new ApiClient(base, "hanh", "Hanh-Dwc-2026!")
+      HttpResponse<String> unknown = new ApiClient(base, "hanh", "Sen-Vang-2026!")
           .postJson("/engine-rest/decision-definition/key/noSuchDecision/evaluate", "{\"variables\":{}}");
       assertThat(unknown.statusCode()).isEqualTo(404);
       assertThat(unknown.body()).contains("noSuchDecision");

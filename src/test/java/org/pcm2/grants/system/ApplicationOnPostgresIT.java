@@ -189,10 +189,10 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
       }
     }
     // the management port (this machine only) serves them
-    ApiClient management = new ApiClient("http://127.0.0.1:" + managementPort, null, null);
-    assertThat(management.get("/actuator/prometheus").body())
+    String management = "http://127.0.0.1:" + managementPort;
+    assertThat(http.getForObject(management + "/actuator/prometheus", String.class))
         .contains("jvm_memory_used_bytes").contains("hikaricp_connections");
-    assertThat(management.get("/actuator/health").body()).contains("\"db\"");
+    assertThat(http.getForObject(management + "/actuator/health", String.class)).contains("\"db\"");
   }
 
   @Test
