@@ -12,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -81,6 +85,8 @@ class AttackMatrixIT extends PostgresIntegrationTest {
   private AuditTrail auditTrail;
   @Autowired
   private FilterService filters;
+  @Autowired
+  private AuthorizationService authorizations;
   @Autowired
   private DirectoryService directory;
 
@@ -315,6 +321,28 @@ class AttackMatrixIT extends PostgresIntegrationTest {
         ? engine("facilitator1").post("/engine-rest" + target, contentType, "{\"orQueries\":[{\"assignee\":\"x\"}]}")
         : tasklist("leader1").send("POST", target, contentType, "{\"orQueries\":[{\"assignee\":\"x\"}]}");
     assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(6)
+  void aPersonWhoMaySaveFiltersSavesNoneWithAnExpression() {
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId("leader1");
+    grant.setResource(Resources.FILTER);
+    grant.setResourceId(Authorization.ANY);
+    grant.addPermission(Permissions.CREATE);
+    String id = authorizations.saveAuthorization(grant).getId();
+    undo.add(() -> authorizations.deleteAuthorization(id));
+    long filtersBefore = filters.createFilterQuery().count();
+    HttpResponse<String> refused = engine("leader1").postJson("/engine-rest/filter/create", "{\"resourceType\":"
+        + "\"Task\",\"name\":\"x\",\"query\":{\"orQueries\":[{\"candidateGroupExpression\":\"" + EVIL + "\"}]}}");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(filters.createFilterQuery().count()).isEqualTo(filtersBefore);
+    HttpResponse<String> plain = engine("leader1").postJson("/engine-rest/filter/create", "{\"resourceType\":"
+        + "\"Task\",\"name\":\"Việc của tôi\",\"query\":{\"assignee\":\"leader1\"}}");
+    assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+    undo.add(() -> filters.deleteFilter(WebappSession.parse(plain.body()).get("id").asText()));
+    assertThat(sentinelExists()).isFalse();
   }
 
   @Test
