@@ -6,13 +6,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every user-facing text exists in Vietnamese and in English, and reads as both. */
 class TextsTest {
+
+  /** A key written in the code: {@code Texts.both("proposal.titleLength"}, {@code text("...")}. */
+  private static final Pattern KEY_IN_CODE = Pattern.compile(
+      "\\b(?:both|bracketed|vietnamese|english|text)\\(\\s*\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
 
   @Test
   void everyKeyHasItsVietnameseAndItsEnglish() throws IOException {
@@ -24,6 +36,32 @@ class TextsTest {
       assertThat(vietnamese.getProperty((String) key)).as("vi %s", key).isNotBlank()
           .isNotEqualTo(english.getProperty((String) key));
       assertThat(english.getProperty((String) key)).as("en %s", key).isNotBlank();
+    }
+  }
+
+  @Test
+  void everyKeyTheCodeNamesIsInBothLanguagesAndEveryPatternParses() throws IOException {
+    Properties vietnamese = load("texts/texts.properties");
+    Properties english = load("texts/texts_en.properties");
+    Set<String> used = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher keys = KEY_IN_CODE.matcher(Files.readString(file));
+        while (keys.find()) {
+          used.add(keys.group(1));
+        }
+      }
+    }
+    assertThat(used).as("keys named in src/main/java").hasSizeGreaterThan(20);
+    assertThat(vietnamese.stringPropertyNames()).as("Vietnamese keys").containsAll(used);
+    assertThat(english.stringPropertyNames()).as("English keys").containsAll(used);
+    for (String key : vietnamese.stringPropertyNames()) {
+      for (Properties language : List.of(vietnamese, english)) {
+        String pattern = language.getProperty(key);
+        // a lone quote makes MessageFormat drop it and read the rest as literal: write '' for '
+        assertThat(pattern.replace("''", "")).as("lone quote in %s", key).doesNotContain("'");
+        assertThat(new MessageFormat(pattern).toPattern()).as("%s", key).isNotNull();
+      }
     }
   }
 
