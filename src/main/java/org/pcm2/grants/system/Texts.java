@@ -42,6 +42,11 @@ public final class Texts {
     return vietnamese(key, arguments) + " (" + english(key, arguments) + ")";
   }
 
+  /** A word in both languages inside a list of codes: {@code "CM, INITIATIVE hoặc/or REWARD"}. */
+  public static String slashed(String key) {
+    return vietnamese(key) + "/" + english(key);
+  }
+
   /** The Vietnamese alone, for a text whose two languages are placed apart. */
   public static String vietnamese(String key, Object... arguments) {
     return format(VIETNAMESE, VI, key, arguments);

@@ -24,7 +24,7 @@ class TextsTest {
 
   /** A key written in the code: {@code Texts.both("proposal.titleLength"}, {@code text("...")}. */
   private static final Pattern KEY_IN_CODE = Pattern.compile(
-      "\\b(?:both|bracketed|vietnamese|english|text)\\(\\s*\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
+      "\\b(?:both|bracketed|slashed|vietnamese|english|text)\\(\\s*\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
 
   @Test
   void everyKeyHasItsVietnameseAndItsEnglish() throws IOException {
@@ -69,6 +69,16 @@ class TextsTest {
   void aTextReadsVietnameseFirstThenEnglishWithItsNumbersAsWritten() {
     assertThat(Texts.both("check.required")).isEqualTo("bắt buộc / required");
     assertThat(Texts.both("check.longer", 4000)).isEqualTo("dài quá 4000 ký tự / longer than 4000 characters");
+    assertThat(Texts.both("funding.tranche", 2)).isEqualTo("Giải ngân đợt 2 / tranche 2");
+    assertThat(Texts.both("funding.cycleCode")).isEqualTo("chữ, số, '-'; tối đa 40 / letters, digits, '-', at most 40");
+  }
+
+  @Test
+  void aTextGivenAsAnArgumentIsWrittenInTheLanguageAroundIt() {
+    assertThat(Texts.both("funding.noRecordedDecision", Texts.text("funding.approval"), "CBG-1"))
+        .isEqualTo("Chưa có quyết định duyệt được ghi nhận cho CBG-1 / no recorded approval for CBG-1");
+    assertThat(Texts.bracketed("funding.cancelled")).isEqualTo("Hủy (cancelled)");
+    assertThat("CM, INITIATIVE " + Texts.slashed("system.or") + " REWARD").isEqualTo("CM, INITIATIVE hoặc/or REWARD");
   }
 
   @Test
