@@ -82,6 +82,20 @@ class TextsTest {
         .isEqualTo("Chưa có quyết định duyệt được ghi nhận cho CBG-1 / no recorded approval for CBG-1");
     assertThat(Texts.bracketed("funding.cancelled")).isEqualTo("Hủy (cancelled)");
     assertThat("CM, INITIATIVE " + Texts.slashed("system.or") + " REWARD").isEqualTo("CM, INITIATIVE hoặc/or REWARD");
+    assertThat(Texts.bracketed("tasklist.filter.myGroups")).isEqualTo("Việc chờ nhóm của tôi (My groups' tasks)");
+  }
+
+  @Test
+  void everyKeyMadeFromANameIsThere() {
+    // keys the code builds from a name, which the literal scan cannot see
+    for (String column : List.of("subprojectCode", "title", "unitName", "communeName", "requestedGrant",
+        "approvedGrant")) {
+      assertThat(Texts.bracketed("tasklist.column." + column)).as(column).contains(" (");
+    }
+    for (String dimension : List.of("province", "district", "commune", "fund", "cycle")) {
+      assertThat(Texts.both("reporting.dimension." + dimension)).as(dimension).contains(" / ");
+    }
+    assertThat(Texts.both("reporting.dimension.commune")).isEqualTo("Xã / Commune");
   }
 
   @Test
