@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.system.Texts;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,13 +50,12 @@ public class AdministratorGuard extends OncePerRequestFilter {
     String path = PATHS.getPathWithinApplication(request);
     if (path.startsWith("/camunda/api/admin/setup/") && identity.createUserQuery().count() > 0) {
       EngineApiResponses.refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-          "Hệ thống đã có tài khoản; không dùng được bước cài đặt ban đầu / setup is closed once accounts exist");
+          Texts.both("access.setupClosed"));
       return;
     }
     if ("DELETE".equals(request.getMethod()) && removesLastAdministrator(path)) {
       EngineApiResponses.refuse(response, HttpServletResponse.SC_CONFLICT, "InvalidRequestException",
-          "Phải luôn còn ít nhất một quản trị viên trực tiếp trong nhóm camunda-admin"
-              + " / at least one direct member of camunda-admin must remain");
+          Texts.both("access.lastAdministrator"));
       return;
     }
     chain.doFilter(request, response);

@@ -3,6 +3,7 @@ package org.pcm2.grants.access;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.pcm2.grants.system.Actors;
+import org.pcm2.grants.system.Texts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,7 @@ class ApiSecurity {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
         if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
-          throw new BadCredentialsException("Sai tên đăng nhập hoặc mật khẩu / wrong user or password");
+          throw new BadCredentialsException(Texts.both("access.wrongPassword"));
         }
         List<SimpleGrantedAuthority> groups = Actors.groupsOf(identity, user).stream()
             .map(SimpleGrantedAuthority::new).toList();
@@ -80,8 +81,8 @@ class ApiSecurity {
         return;
       }
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-          "Cần đăng nhập bằng tài khoản của hệ thống / Sign in with your account (HTTP Basic)");
-      problem.setTitle("Chưa đăng nhập / Unauthenticated");
+          Texts.both("access.signIn"));
+      problem.setTitle(Texts.both("access.unauthenticated"));
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"PCM2\"");
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

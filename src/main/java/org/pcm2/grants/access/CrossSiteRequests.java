@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import org.pcm2.grants.system.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,9 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class CrossSiteRequests implements RequestMatcher {
 
-  static final String TITLE = "Yêu cầu từ trang web khác / Cross-site request";
-  static final String DETAIL = "Không nhận yêu cầu thay đổi dữ liệu do một trang web khác gửi; hãy thao tác trên"
-      + " chính ứng dụng / Requests that change data are not accepted from another site; use the application itself";
+  static final String TITLE = Texts.both("access.crossSite");
+  static final String DETAIL = Texts.both("access.crossSiteDetail");
 
   private static final Logger LOG = LoggerFactory.getLogger(CrossSiteRequests.class);
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");

@@ -131,20 +131,18 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
       return;
     }
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
-      throw forbidden("bắt đầu quy trình ở giữa (startInstructions)", "starting a process at another activity");
+      throw forbidden("access.startInMiddle");
     }
     if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd
         || command instanceof AbstractModificationCmd || command instanceof AbstractRestartProcessInstanceCmd
         || command instanceof MigrateProcessInstanceCmd || command instanceof MigrateProcessInstanceBatchCmd) {
-      throw forbidden("sửa, khởi động lại hoặc chuyển phiên bản quy trình",
-          "modifying, restarting or migrating a process instance");
+      throw forbidden("access.modifyInstance");
     }
     if (command instanceof AbstractVariableCmd || command instanceof SetVariablesToProcessInstancesBatchCmd) {
-      throw forbidden("ghi biến của quy trình hoặc công việc; hãy hoàn thành bước bằng biểu mẫu của nó",
-          "writing variables of a process or task; complete the step with its form");
+      throw forbidden("access.writeVariables");
     }
     if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
-      throw forbidden("báo lỗi hoặc leo thang từ một công việc", "raising an error or escalation from a task");
+      throw forbidden("access.raiseFromTask");
     }
   }
 
@@ -188,8 +186,7 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
       fields.addAll(part.getExpressions().keySet());
     }
     if (!fields.isEmpty()) {
-      throw new BadUserRequestException("Không được dùng biểu thức trong truy vấn (" + String.join(", ", fields)
-          + ") / expressions are not allowed in queries");
+      throw new BadUserRequestException(Texts.both("access.noExpressions", String.join(", ", fields)));
     }
   }
 
@@ -202,7 +199,7 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
     return groups.contains(IdentityGroups.ADMINISTRATORS);
   }
 
-  private static AuthorizationException forbidden(String vietnamese, String english) {
-    return new AuthorizationException("Không được phép " + vietnamese + " / Not allowed: " + english);
+  private static AuthorizationException forbidden(String what) {
+    return new AuthorizationException(Texts.both("access.notAllowed", Texts.text(what)));
   }
 }

@@ -3,6 +3,7 @@ package org.pcm2.grants.access;
 import java.util.Arrays;
 import java.util.List;
 import org.pcm2.grants.system.InvalidSettingException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
@@ -29,23 +30,17 @@ public class ProductionSettingsGuard implements ApplicationListener<ApplicationP
     }
     if (profiles.contains("demo")) {
       throw new InvalidSettingException("SPRING_PROFILES_ACTIVE",
-          "hồ sơ prod không đi cùng dữ liệu demo / the prod profile never runs with the demo data",
-          "Bỏ 'demo' khỏi SPRING_PROFILES_ACTIVE / Remove 'demo' from SPRING_PROFILES_ACTIVE");
+          Texts.both("system.setting.prodWithDemo"), Texts.both("system.setting.prodWithDemoAction"));
     }
     String user = environment.getProperty("pcm.admin.user", "");
     if (!user.matches("[a-zA-Z0-9]+")) {
       throw new InvalidSettingException("PCM_ADMIN_USER",
-          "thiếu hoặc sai tên quản trị viên đầu tiên (chữ và số) / the first administrator's id is missing or not"
-              + " letters and digits",
-          "Đặt PCM_ADMIN_USER, ví dụ quantri / Set PCM_ADMIN_USER, e.g. quantri");
+          Texts.both("system.setting.adminUser"), Texts.both("system.setting.adminUserAction"));
     }
     String password = environment.getProperty("pcm.admin.password", "");
     if (!strong(password) || password.equalsIgnoreCase(user)) {
       throw new InvalidSettingException("PCM_ADMIN_PASSWORD",
-          "thiếu hoặc quá yếu: cần ít nhất 10 ký tự, có chữ thường, chữ hoa, số và ký hiệu / missing or weak: at least"
-              + " 10 characters with a lower-case and an upper-case letter, a digit and a sign",
-          "Đặt PCM_ADMIN_PASSWORD (bí mật, không ghi vào kho mã) / Set PCM_ADMIN_PASSWORD (a secret, never in the"
-              + " repository)");
+          Texts.both("system.setting.adminPassword"), Texts.both("system.setting.adminPasswordAction"));
     }
   }
 

@@ -10,6 +10,7 @@ import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.audit.AuditEntry;
 import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.Refusals;
+import org.pcm2.grants.system.Texts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +37,11 @@ public class SeparationOfDuties {
     String code = (String) task.getVariable(Var.SUBPROJECT_CODE);
     switch (task.getTaskDefinitionKey()) {
       case Element.APPROVE_AS_DIRECTOR -> refuseIf(decidedBy(code, Element.APPRAISE_PROPOSAL, user),
-          "người đã thẩm định không phê duyệt với tư cách giám đốc",
-          "the officer who appraised a grant does not approve it as director");
+          "access.appraiserNotDirector");
       case Element.EVALUATE_RESULTS, Element.CLOSE_SUBPROJECT -> refuseIf(user.equals(task.getVariable(Var.FACILITATOR_ID)),
-          "cán bộ hỗ trợ không tự đánh giá hoặc đóng tiểu dự án của mình",
-          "a facilitator neither evaluates nor closes their own sub-project");
+          "access.facilitatorNotJudge");
       case Element.CONFIRM_RECEIPT -> refuseIf(decidedBy(code, Element.RECORD_DISBURSEMENT_TASK, user),
-          "người ghi nhận chuyển tiền không tự xác nhận đã nhận",
-          "whoever recorded a payment does not confirm its receipt");
+          "access.payerNotReceiver");
       default -> {
         // no earlier step of this sub-project bars anyone from this one
       }
@@ -55,10 +53,10 @@ public class SeparationOfDuties {
     return latest.map(entry -> user.equals(entry.actor())).orElse(false);
   }
 
-  private static void refuseIf(boolean refused, String vietnamese, String english) {
+  private static void refuseIf(boolean refused, String rule) {
     if (refused) {
       Refusals.markForbidden();
-      throw new AuthorizationException("Không được phép: " + vietnamese + " / Not allowed: " + english);
+      throw new AuthorizationException(Texts.both("access.notAllowed", Texts.text(rule)));
     }
   }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.pcm2.grants.system.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ public class SignInThrottle {
 
   /** The request attribute saying a sign-in was refused unchecked, and for how many more seconds. */
   static final String RETRY_AFTER = SignInThrottle.class.getName() + ".retryAfter";
-  static final String TITLE = "Tạm dừng đăng nhập / Too many failed sign-ins";
+  static final String TITLE = Texts.both("access.signInPaused");
 
   private static final Logger LOG = LoggerFactory.getLogger(SignInThrottle.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -140,9 +141,7 @@ public class SignInThrottle {
    * message}} shape.
    */
   static void answer(HttpServletResponse response, long seconds, boolean problemDetails) throws IOException {
-    String detail = "Đăng nhập tài khoản này từ máy của bạn tạm dừng " + seconds + " giây vì sai mật khẩu nhiều lần;"
-        + " hãy thử lại sau / Signing in to this account from your address is paused for " + seconds
-        + " s after wrong passwords; try again later";
+    String detail = Texts.both("access.signInPausedDetail", seconds);
     response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(seconds));
     response.setCharacterEncoding("UTF-8");

@@ -38,7 +38,7 @@ public class StartGuard implements ExecutionListener {
     List<FieldError> errors = new ArrayList<>();
     if (execution.getProcessBusinessKey() != null) {
       errors.add(new FieldError("businessKey",
-          "mã do hệ thống cấp, không gửi kèm khi bắt đầu / the application gives the code; do not send one"));
+          Texts.both("access.noBusinessKey")));
     }
     StartEvent start = (StartEvent) execution.getBpmnModelElementInstance();
     String initiator = start.getCamundaInitiator();
@@ -57,7 +57,7 @@ public class StartGuard implements ExecutionListener {
       Optional<CommunityGroup> group = groupCode instanceof String code ? directory.findGroup(code) : Optional.empty();
       if (group.isPresent() && !user.equals(group.get().facilitatorId())) {
         errors.add(new FieldError(SubprojectGrantProcess.Var.GROUP_CODE,
-            "nhóm này không do bạn hỗ trợ / you are not the facilitator of this group"));
+            Texts.both("access.notYourGroup")));
       }
     }
     if (!errors.isEmpty()) {

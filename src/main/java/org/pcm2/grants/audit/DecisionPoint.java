@@ -146,12 +146,12 @@ public enum DecisionPoint {
     if (decisionVariable != null) {
       String decision = text(variables, decisionVariable);
       if (decision == null || !allowed.contains(decision)) {
-        errors.add(new FieldError(decisionVariable, "chọn một trong / choose one of " + allowed));
+        errors.add(new FieldError(decisionVariable, Texts.both("check.oneOf", allowed.toString())));
       } else if (NEED_COMMENT.contains(decision)) {
         String comment = text(variables, commentVariable);
         if (comment == null || comment.isEmpty()) {
           errors.add(new FieldError(commentVariable,
-              "cần ghi lý do khi trả lại hoặc từ chối / a reason is required to send back or reject"));
+              Texts.both("audit.reasonToReturnOrReject")));
         }
       }
     }
@@ -208,11 +208,11 @@ public enum DecisionPoint {
     }
     Long requested = whole(v, Var.REQUESTED_GRANT);
     if (approved == null) {
-      errors.add(new FieldError(Var.APPROVED_GRANT, "bắt buộc khi duyệt / required to approve"));
+      errors.add(new FieldError(Var.APPROVED_GRANT, Texts.both("audit.requiredToApprove")));
     } else if (approved <= 0) {
       errors.add(new FieldError(Var.APPROVED_GRANT, Texts.both("check.positive")));
     } else if (requested != null && approved > requested) {
-      errors.add(new FieldError(Var.APPROVED_GRANT, "không được vượt số đề nghị / must not exceed the requested grant"));
+      errors.add(new FieldError(Var.APPROVED_GRANT, Texts.both("audit.aboveRequested")));
     }
   }
 }

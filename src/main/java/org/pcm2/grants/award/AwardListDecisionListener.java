@@ -40,11 +40,11 @@ public class AwardListDecisionListener implements TaskListener {
     String comment = text(v, Var.AWARD_LIST_COMMENT);
     if (!Decision.APPROVE.equals(decision) && !Decision.RETURN.equals(decision)) {
       throw new InvalidInputException(List.of(new FieldError(Var.AWARD_LIST_DECISION,
-          "chọn một trong / choose one of [APPROVE, RETURN]")));
+          Texts.both("check.oneOf", List.of(Decision.APPROVE, Decision.RETURN).toString()))));
     }
     if (Decision.RETURN.equals(decision) && (comment == null || comment.isEmpty())) {
       throw new InvalidInputException(List.of(new FieldError(Var.AWARD_LIST_COMMENT,
-          "cần ghi lý do khi trả lại / a reason is required to send the list back")));
+          Texts.both("award.returnReason"))));
     }
     if (comment != null && comment.length() > FieldChecks.MAX_TEXT) {
       throw new InvalidInputException(List.of(new FieldError(Var.AWARD_LIST_COMMENT,

@@ -5,6 +5,7 @@ import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.notification.NotificationKind;
 import org.pcm2.grants.notification.NotificationPort;
 import org.pcm2.grants.notification.NotificationRequest;
+import org.pcm2.grants.system.Texts;
 import org.springframework.stereotype.Component;
 
 /** The round's notifications, through the notification outbox in the step's transaction. */
@@ -33,11 +34,11 @@ public class AwardNotices {
   /** DWC is told that the round closed, with its totals. */
   public void closed(AwardRound round, int winners) {
     port.request(new NotificationRequest(NotificationKind.AWARD_ROUND_CLOSED, round.code(), round.processInstanceId(),
-        title(round) + ": " + winners + " đơn vị được thưởng / awards", null, round.paid(), List.of(),
+        title(round) + ": " + Texts.both("award.winners", winners), null, round.paid(), List.of(),
         List.of(IdentityGroups.DWC_OFFICERS)));
   }
 
   static String title(AwardRound round) {
-    return "Xét thưởng đợt " + round.cycleCode() + " (awards of cycle " + round.cycleCode() + ")";
+    return Texts.bracketed("award.roundTitle", round.cycleCode());
   }
 }

@@ -64,7 +64,7 @@ public class AwardPaymentListener implements TaskListener {
       if (paidOn == null) {
         errors.add(FieldChecks.required(Var.PAYMENT_DATE));
       } else if (paidOn.isAfter(LocalDate.now())) {
-        errors.add(new FieldError(Var.PAYMENT_DATE, "không được sau hôm nay / must not be in the future"));
+        errors.add(new FieldError(Var.PAYMENT_DATE, Texts.both("award.paymentInFuture")));
       }
     } catch (IllegalArgumentException e) {
       errors.add(new FieldError(Var.PAYMENT_DATE, Texts.both("check.date")));

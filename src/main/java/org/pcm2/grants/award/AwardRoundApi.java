@@ -16,6 +16,7 @@ import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.NotFoundException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +71,7 @@ class AwardRoundApi {
   RoundDetail setAward(@PathVariable String code, @PathVariable String subprojectCode,
       @RequestBody AwardAmount request, Authentication user) {
     if (!Viewer.of(user).groups().contains(IdentityGroups.DWC_OFFICERS)) {
-      throw new NotFoundException("Chỉ cán bộ chương trình DWC / DWC programme officers only");
+      throw new NotFoundException(Texts.both("access.officersOnly"));
     }
     AwardRound round = rounds.find(code).orElseThrow(() -> notFound(code));
     if (request == null || request.amount() == null) {
@@ -78,8 +79,7 @@ class AwardRoundApi {
     }
     if (runtime.createExecutionQuery().processInstanceId(round.processInstanceId())
         .activityId(AwardRoundProcess.Element.SELECT_WINNERS).count() == 0) {
-      throw new ConflictException("Đợt " + code + " không ở bước chọn đơn vị được thưởng"
-          + " / round " + code + " is not at the selection step");
+      throw new ConflictException(Texts.both("award.notSelecting", code));
     }
     rounds.select(code, Map.of(subprojectCode, request.amount()), AwardSelection.Mode.ONLY_THOSE_NAMED, "amount");
     List<Award> awards = rounds.awards(code);
@@ -91,11 +91,11 @@ class AwardRoundApi {
 
   private static void requireDwc(Authentication user) {
     if (!Viewer.of(user).isDwc()) {
-      throw new NotFoundException("Chỉ dành cho DWC / DWC only");
+      throw new NotFoundException(Texts.both("access.dwcOnly"));
     }
   }
 
   private static NotFoundException notFound(String code) {
-    return new NotFoundException("Không có đợt xét thưởng " + code + " / no award round " + code);
+    return new NotFoundException(Texts.both("award.noRound", code));
   }
 }

@@ -71,10 +71,9 @@ public class AwardRounds {
     if (cycleCode == null || cycleCode.isBlank()) {
       errors.add(FieldChecks.required("cycleCode"));
     } else if (cycle.isEmpty()) {
-      errors.add(new FieldError("cycleCode", "không có đợt cấp vốn " + cycleCode + " / no funding cycle " + cycleCode));
+      errors.add(new FieldError("cycleCode", Texts.both("award.noFundingCycle", cycleCode)));
     } else if ("REWARD".equals(cycle.get().fundCode())) {
-      errors.add(new FieldError("cycleCode", "chọn một đợt có tiểu dự án (không phải quỹ thưởng) / choose a cycle"
-          + " of sub-projects, not of the reward fund"));
+      errors.add(new FieldError("cycleCode", Texts.both("award.cycleOfSubprojects")));
     }
     if (budget == null) {
       errors.add(FieldChecks.required("budget"));
@@ -170,8 +169,7 @@ public class AwardRounds {
   public AwardRound select(String roundCode, Map<String, Long> amounts, AwardSelection.Mode mode, String field) {
     AwardRound round = lock(roundCode);
     if (!AwardRound.SELECTING.equals(round.status())) {
-      throw new ConflictException("Danh sách thưởng của đợt " + roundCode + " đã được duyệt, không sửa được nữa"
-          + " / the award list of round " + roundCode + " is approved and can no longer change");
+      throw new ConflictException(Texts.both("award.listApproved", roundCode));
     }
     List<Award> current = awards(roundCode);
     AwardSelection.Result selected = AwardSelection.apply(roundCode, round.budget(), current, amounts, mode, field);
@@ -204,13 +202,12 @@ public class AwardRounds {
   public Award pay(String roundCode, String subprojectCode, LocalDate paidOn, String reference, String actor) {
     AwardRound round = lock(roundCode);
     Award award = award(roundCode, subprojectCode).orElseThrow(() -> new NotFoundException(
-        subprojectCode + " không phải ứng viên của đợt " + roundCode + " / is not a candidate of round " + roundCode));
+        Texts.both("award.notCandidate", subprojectCode, roundCode)));
     if (award.isPaid()) {
       return award;
     }
     if (!AwardRound.APPROVED.equals(round.status()) || !award.isWinner()) {
-      throw new FundingRefusedException("Khoản thưởng của " + subprojectCode + " chưa được duyệt để chi"
-          + " / the award of " + subprojectCode + " is not approved for payment");
+      throw new FundingRefusedException(Texts.both("award.notApprovedForPayment", subprojectCode));
     }
     jdbc.sql("""
         UPDATE award SET payment_reference = ?, paid_on = ?, paid_by = ?, paid_at = ?
@@ -220,8 +217,7 @@ public class AwardRounds {
     int updated = jdbc.sql("UPDATE award_round SET paid = paid + ? WHERE code = ? AND paid + ? <= selected")
         .params(award.amount(), roundCode, award.amount()).update();
     if (updated == 0) {
-      throw new FundingRefusedException("Vượt tổng thưởng đã duyệt của đợt " + roundCode
-          + " / above the approved total of round " + roundCode);
+      throw new FundingRefusedException(Texts.both("award.aboveApprovedTotal", roundCode));
     }
     funding.payAward(roundCode, subprojectCode, award.amount(), actor, reference);
     return award(roundCode, subprojectCode).orElseThrow();
@@ -238,8 +234,7 @@ public class AwardRounds {
 
   private AwardRound lock(String roundCode) {
     return jdbc.sql("SELECT * FROM award_round WHERE code = ? FOR UPDATE").param(roundCode).query(ROUND).optional()
-        .orElseThrow(() -> new NotFoundException("Không có đợt xét thưởng " + roundCode + " / no award round "
-            + roundCode));
+        .orElseThrow(() -> new NotFoundException(Texts.both("award.noRound", roundCode)));
   }
 
   private record Candidate(String code, double score, double womenShare) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
+import org.pcm2.grants.system.Texts;
 
 /**
  * The rule of a round's selection, apart from where it is kept: the amounts asked for
@@ -45,18 +46,16 @@ final class AwardSelection {
     List<FieldError> errors = new ArrayList<>();
     asked.forEach((code, amount) -> {
       if (!next.containsKey(code)) {
-        errors.add(new FieldError(field, code + " không phải ứng viên của đợt " + roundCode + " / is not a candidate of"
-            + " round " + roundCode));
+        errors.add(new FieldError(field, Texts.both("award.notCandidate", code, roundCode)));
       } else if (amount == null || amount < 0) {
-        errors.add(new FieldError(field, code + ": số tiền thưởng không được âm / the award must not be negative"));
+        errors.add(new FieldError(field, Texts.both("award.negative", code)));
       } else {
         next.put(code, amount);
       }
     });
     long total = next.values().stream().mapToLong(Long::longValue).sum();
     if (errors.isEmpty() && total > budget) {
-      errors.add(new FieldError(field, "tổng " + Money.format(total) + " vượt ngân sách " + Money.format(budget)
-          + " của đợt / the total exceeds the round's budget of " + Money.format(budget)));
+      errors.add(new FieldError(field, Texts.both("award.overBudget", Money.format(total), Money.format(budget))));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
+import org.pcm2.grants.system.Texts;
 
 /**
  * The award selection as the Tasklist form edits it: one line per candidate,
@@ -36,9 +37,11 @@ final class AwardSelectionText {
     for (Award award : awards) {
       text.append(award.rank()).append(". ").append(award.subprojectCode()).append(" – ").append(award.title())
           .append("\n   ").append(award.unitName()).append(", ").append(award.communeName())
-          .append("\n   Điểm đánh giá (score) ").append(score(award.evaluationScore()))
-          .append(" · nữ hưởng lợi (women reached) ").append(score(award.womenShare())).append(" %")
-          .append(" · đề xuất (proposed) ").append(tier(award.proposedTier())).append(' ')
+          .append("\n   ").append(Texts.bracketed("award.score")).append(' ').append(score(award.evaluationScore()))
+          .append(" · ").append(Texts.bracketed("award.womenReached")).append(' ').append(score(award.womenShare()))
+          .append(" %")
+          .append(" · ").append(Texts.bracketed("award.proposed")).append(' ').append(tier(award.proposedTier()))
+          .append(' ')
           .append(Money.format(award.proposedAmount())).append('\n');
     }
     return text.toString();
@@ -62,21 +65,20 @@ final class AwardSelectionText {
       }
       int equals = content.indexOf('=');
       if (equals < 0) {
-        errors.add(new FieldError(field, "dòng " + (i + 1) + ": cần dạng „mã = số tiền“ / line " + (i + 1)
-            + ": expected 'code = amount'"));
+        errors.add(new FieldError(field, Texts.both("award.lineForm", i + 1)));
         continue;
       }
       String code = content.substring(0, equals).trim().toUpperCase(Locale.ROOT);
       String amountText = content.substring(equals + 1).replaceAll("[\\s.,₫đ]", "");
       if (amounts.containsKey(code)) {
-        errors.add(new FieldError(field, code + ": có hai lần / appears twice"));
+        errors.add(new FieldError(field, Texts.both("award.twice", code)));
         continue;
       }
       try {
         amounts.put(code, amountText.isEmpty() ? 0L : Long.parseLong(amountText));
       } catch (NumberFormatException e) {
-        errors.add(new FieldError(field, code + ": số tiền „" + content.substring(equals + 1).trim()
-            + "“ không phải số đồng nguyên / is not a whole number of đồng"));
+        errors.add(new FieldError(field, Texts.both("award.notWholeAmount", code,
+            content.substring(equals + 1).trim())));
       }
     }
     if (!errors.isEmpty()) {
@@ -91,7 +93,7 @@ final class AwardSelectionText {
   }
 
   private static String tier(String tier) {
-    return "NONE".equals(tier) ? "không xếp hạng (no tier)" : "hạng (tier) " + tier;
+    return "NONE".equals(tier) ? Texts.bracketed("award.noTier") : Texts.bracketed("award.tier") + " " + tier;
   }
 
   private static String score(double value) {

@@ -12,6 +12,7 @@ import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.NotFoundException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,22 +57,22 @@ class FundingApi {
     requireOfficer(user);
     List<FieldError> errors = new ArrayList<>();
     if (request.code() == null || !request.code().matches("[A-Za-z0-9-]{1,40}")) {
-      errors.add(new FieldError("code", "chữ, số, '-'; tối đa 40 / letters, digits, '-', at most 40"));
+      errors.add(new FieldError("code", Texts.both("funding.cycleCode")));
     }
     if (request.fundCode() == null || !List.of("CM", "INITIATIVE", "REWARD").contains(request.fundCode())) {
-      errors.add(new FieldError("fundCode", "CM, INITIATIVE hoặc/or REWARD"));
+      errors.add(new FieldError("fundCode", "CM, INITIATIVE " + Texts.slashed("system.or") + " REWARD"));
     }
     if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-      errors.add(new FieldError("name", "bắt buộc, tối đa 200 ký tự / required, at most 200 characters"));
+      errors.add(new FieldError("name", Texts.both("check.requiredAtMost", 200)));
     }
     if (request.opensOn() == null) {
       errors.add(FieldChecks.required("opensOn"));
     }
     if (request.closesOn() == null || (request.opensOn() != null && request.closesOn().isBefore(request.opensOn()))) {
-      errors.add(new FieldError("closesOn", "bắt buộc, không trước ngày mở / required, not before opensOn"));
+      errors.add(new FieldError("closesOn", Texts.both("funding.closesOn")));
     }
     if (errors.isEmpty() && cycles.find(request.code()).isPresent()) {
-      errors.add(new FieldError("code", "đã có đợt này / the cycle exists already"));
+      errors.add(new FieldError("code", Texts.both("funding.cycleExists")));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -87,9 +88,9 @@ class FundingApi {
   Envelope envelope(@PathVariable String code, @PathVariable String holder, @RequestBody EnvelopeRequest request,
       Authentication user) {
     requireOfficer(user);
-    cycles.find(code).orElseThrow(() -> new NotFoundException("Không có đợt " + code + " / no cycle " + code));
+    cycles.find(code).orElseThrow(() -> new NotFoundException(Texts.both("funding.noCycle", code)));
     if (request.amount() == null || request.amount() < 0 || request.amount() > 1_000_000_000_000L) {
-      throw new InvalidInputException(List.of(new FieldError("amount", "số đồng nguyên ≥ 0 / whole đồng ≥ 0")));
+      throw new InvalidInputException(List.of(new FieldError("amount", Texts.both("funding.envelopeAmount"))));
     }
     cycles.setEnvelope(code, holder, request.amount());
     return cycles.envelope(code, holder).orElseThrow();
@@ -99,7 +100,7 @@ class FundingApi {
   @Operation(summary = "Đóng đợt cấp vốn: không nhận cam kết mới / Close a cycle: no new commitments")
   FundingCycle close(@PathVariable String code, Authentication user) {
     requireOfficer(user);
-    cycles.find(code).orElseThrow(() -> new NotFoundException("Không có đợt " + code + " / no cycle " + code));
+    cycles.find(code).orElseThrow(() -> new NotFoundException(Texts.both("funding.noCycle", code)));
     cycles.close(code);
     return cycles.find(code).orElseThrow();
   }
@@ -121,19 +122,19 @@ class FundingApi {
   @Operation(summary = "Sổ cái của một tiểu dự án / Ledger of a sub-project")
   List<LedgerEntry> subprojectLedger(@PathVariable String code, Authentication user) {
     subprojects.find(Viewer.of(user), code)
-        .orElseThrow(() -> new NotFoundException("Không có tiểu dự án " + code + " / no sub-project " + code));
+        .orElseThrow(() -> new NotFoundException(Texts.both("proposal.noSubproject", code)));
     return ledger.ofSubproject(code);
   }
 
   private static void requireDwc(Authentication user) {
     if (!Viewer.of(user).isDwc()) {
-      throw new NotFoundException("Chỉ dành cho DWC / DWC only");
+      throw new NotFoundException(Texts.both("access.dwcOnly"));
     }
   }
 
   private static void requireOfficer(Authentication user) {
     if (!Viewer.of(user).groups().contains(IdentityGroups.DWC_OFFICERS)) {
-      throw new NotFoundException("Chỉ cán bộ chương trình DWC / DWC programme officers only");
+      throw new NotFoundException(Texts.both("access.officersOnly"));
     }
   }
 }

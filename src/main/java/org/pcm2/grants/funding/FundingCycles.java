@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.pcm2.grants.system.Texts;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,8 +72,8 @@ public class FundingCycles {
     if (updated == 0) {
       Optional<Envelope> existing = envelope(cycleCode, holderCode);
       if (existing.isPresent()) {
-        throw new FundingRefusedException("Hạn mức không thể thấp hơn số đã cam kết " + existing.get().committed()
-            + " / the envelope cannot be below what is committed");
+        throw new FundingRefusedException(
+            Texts.both("funding.envelopeBelowCommitted", existing.get().committed()));
       }
       jdbc.sql("INSERT INTO envelope (cycle_code, holder_code, amount, committed) VALUES (?, ?, ?, 0)")
           .params(cycleCode, holderCode, amount).update();

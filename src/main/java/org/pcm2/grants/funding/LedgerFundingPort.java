@@ -8,6 +8,7 @@ import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
 import org.pcm2.grants.audit.AuditEntry;
 import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.Money;
+import org.pcm2.grants.system.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,27 +50,26 @@ class LedgerFundingPort implements FundingPort {
     if (sum(c.subprojectCode(), COMMIT) > 0) {
       return; // committed already: a retried step must not commit twice
     }
-    requireRecorded(c.subprojectCode(), APPROVALS, Decision.APPROVE, c.amount(), "duyệt", "approval");
+    requireRecorded(c.subprojectCode(), APPROVALS, Decision.APPROVE, c.amount(), Texts.text("funding.approval"));
     FundingCycle cycle = cycles.find(c.cycleCode()).orElseThrow(() -> new FundingRefusedException(
-        "Không có đợt cấp vốn " + c.cycleCode() + " / no funding cycle " + c.cycleCode()));
+        Texts.both("funding.noFundingCycle", c.cycleCode())));
     if (!cycle.isOpen() || !cycle.fundCode().equals(c.fundCode())) {
-      throw new FundingRefusedException("Đợt " + c.cycleCode() + " đã đóng hoặc không thuộc quỹ " + c.fundCode()
-          + " / cycle " + c.cycleCode() + " is closed or not of fund " + c.fundCode());
+      throw new FundingRefusedException(
+          Texts.both("funding.cycleClosedOrOtherFund", c.cycleCode(), c.fundCode()));
     }
     Envelope envelope = cycles.envelopeFor(c.cycleCode(), c.unitCode(), c.communeCode())
-        .orElseThrow(() -> new FundingRefusedException("Đợt " + c.cycleCode() + " không có hạn mức cho xã "
-            + c.communeCode() + " / cycle " + c.cycleCode() + " has no envelope for commune " + c.communeCode()));
+        .orElseThrow(() -> new FundingRefusedException(
+            Texts.both("funding.noEnvelope", c.cycleCode(), c.communeCode())));
     int updated = jdbc.sql("""
         UPDATE envelope SET committed = committed + ?
         WHERE cycle_code = ? AND holder_code = ? AND committed + ? <= amount
         """).params(c.amount(), envelope.cycleCode(), envelope.holderCode(), c.amount()).update();
     if (updated == 0) {
       long remaining = cycles.envelope(envelope.cycleCode(), envelope.holderCode()).map(Envelope::remaining).orElse(0L);
-      throw new FundingRefusedException("Vượt hạn mức của đợt: chỉ còn " + Money.format(remaining)
-          + " / Above the envelope: only " + Money.format(remaining) + " left");
+      throw new FundingRefusedException(Texts.both("funding.aboveEnvelope", Money.format(remaining)));
     }
     append(c.subprojectCode(), c.fundCode(), c.cycleCode(), c.communeCode(), envelope.holderCode(), COMMIT, null,
-        c.amount(), c.actor(), "Cam kết khi phê duyệt / committed at approval");
+        c.amount(), c.actor(), Texts.both("funding.committedAtApproval"));
   }
 
   @Override
@@ -80,26 +80,25 @@ class LedgerFundingPort implements FundingPort {
     if (already > 0) {
       return; // this tranche is recorded already
     }
-    requireRecorded(code, List.of(Element.RECORD_DISBURSEMENT_TASK), null, amount, "chuyển tiền", "payment");
+    requireRecorded(code, List.of(Element.RECORD_DISBURSEMENT_TASK), null, amount, Texts.text("funding.payment"));
     long outstanding = outstanding(code);
     if (amount > outstanding) {
-      throw new FundingRefusedException("Vượt số vốn đã cam kết: còn " + Money.format(outstanding) + " / "
-          + "Exceeds the committed grant: " + Money.format(outstanding) + " left");
+      throw new FundingRefusedException(Texts.both("funding.aboveCommitted", Money.format(outstanding)));
     }
     CommitmentRow row = commitmentOf(code);
     append(code, row.fundCode(), row.cycleCode(), row.communeCode(), row.envelopeHolder(), DISBURSE, trancheNumber,
         amount, actor,
-        "Giải ngân đợt " + trancheNumber + " / tranche " + trancheNumber);
+        Texts.both("funding.tranche", trancheNumber));
   }
 
   @Override
   public void close(String code, String actor) {
-    releaseRest(code, actor, "Đóng tiểu dự án, hoàn phần chưa giải ngân / closed, unspent returned");
+    releaseRest(code, actor, Texts.both("funding.closedUnspentReturned"));
   }
 
   @Override
   public void release(String code, String actor, String reason) {
-    releaseRest(code, actor, "Hủy / cancelled: " + reason);
+    releaseRest(code, actor, Texts.both("funding.cancelled") + ": " + reason);
   }
 
   @Override
@@ -110,7 +109,7 @@ class LedgerFundingPort implements FundingPort {
                                   amount, actor, reason, recorded_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """).params(subprojectCode, REWARD_FUND, row.cycleCode(), row.communeCode(), AWARD, roundCode, amount, actor,
-        "Thưởng đợt " + roundCode + " / award of round " + roundCode + ": " + reference,
+        Texts.both("funding.awardOfRound", roundCode) + ": " + reference,
         Timestamp.from(Instant.now())).update();
   }
 
@@ -136,14 +135,13 @@ class LedgerFundingPort implements FundingPort {
    * steps (the audit trail, written when the step's own people completed it) must carry this
    * outcome and this amount, whatever the process's variables say.
    */
-  private void requireRecorded(String code, List<String> steps, String outcome, long amount, String vietnamese,
-      String english) {
+  private void requireRecorded(String code, List<String> steps, String outcome, long amount, Texts.Text decision) {
     AuditEntry decided = auditTrail.latest(code, steps).orElseThrow(() -> new FundingRefusedException(
-        "Chưa có quyết định " + vietnamese + " được ghi nhận cho " + code + " / no recorded " + english + " for " + code));
+        Texts.both("funding.noRecordedDecision", decision, code)));
     if ((outcome != null && !outcome.equals(decided.outcome())) || decided.amount() == null
         || decided.amount() != amount) {
-      throw new FundingRefusedException("Số tiền " + Money.format(amount) + " khác quyết định đã ghi nhận của "
-          + decided.actor() + " / the amount differs from the recorded decision of " + decided.actor());
+      throw new FundingRefusedException(
+          Texts.both("funding.amountDiffersFromDecision", Money.format(amount), decided.actor()));
     }
   }
 
@@ -165,7 +163,7 @@ class LedgerFundingPort implements FundingPort {
         """).param(code).query((rs, i) -> new CommitmentRow(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4)))
         .optional().orElseThrow(() -> new FundingRefusedException(
-            "Tiểu dự án " + code + " chưa được cam kết vốn / sub-project " + code + " has no commitment"));
+            Texts.both("funding.noCommitment", code)));
   }
 
   private void append(String code, String fund, String cycle, String commune, String envelopeHolder, String kind,

@@ -9,6 +9,7 @@ import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.NotFoundException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -66,7 +67,7 @@ class MailAdminApi {
   @Operation(summary = "Ngôn ngữ thư của tôi: vi hoặc en / My mail language: vi or en")
   ResponseEntity<Void> language(@RequestBody LanguageRequest request, Authentication user) {
     if (request.language() == null || !List.of("vi", "en").contains(request.language())) {
-      throw new InvalidInputException(List.of(new FieldError("language", "vi hoặc/or en")));
+      throw new InvalidInputException(List.of(new FieldError("language", "vi " + Texts.slashed("system.or") + " en")));
     }
     int updated = jdbc.sql("UPDATE user_preference SET language = ? WHERE user_id = ?")
         .params(request.language(), user.getName()).update();
@@ -79,7 +80,7 @@ class MailAdminApi {
 
   private static void requireAdmin(Authentication user) {
     if (!Viewer.of(user).groups().contains(IdentityGroups.ADMINISTRATORS)) {
-      throw new NotFoundException("Chỉ dành cho quản trị / administrators only");
+      throw new NotFoundException(Texts.both("notification.administratorsOnly"));
     }
   }
 }

@@ -9,6 +9,7 @@ import org.pcm2.grants.readmodel.SubprojectQueries;
 import org.pcm2.grants.readmodel.SubprojectView;
 import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.system.NotFoundException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,7 +44,7 @@ class AttachmentApi {
     Viewer viewer = Viewer.of(user);
     SubprojectView subproject = visible(viewer, code);
     if (!viewer.isDwc() && !viewer.userId().equals(subproject.facilitatorId())) {
-      throw new NotFoundException("Chỉ cán bộ hỗ trợ của tiểu dự án hoặc DWC tải lên / only its facilitator or DWC");
+      throw new NotFoundException(Texts.both("proposal.uploaders"));
     }
     return ResponseEntity.status(201).body(attachmentList.add(code, kind, file.getOriginalFilename(), file.getBytes(),
         viewer.userId()));
@@ -59,7 +60,7 @@ class AttachmentApi {
   ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable long id, Authentication user) {
     visible(Viewer.of(user), code);
     Attachments.Content content = attachments.content(code, id)
-        .orElseThrow(() -> new NotFoundException("Không có tệp " + id + " / no attachment " + id));
+        .orElseThrow(() -> new NotFoundException(Texts.both("proposal.noAttachment", String.valueOf(id))));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(content.contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -70,6 +71,6 @@ class AttachmentApi {
 
   private SubprojectView visible(Viewer viewer, String code) {
     return queries.find(viewer, code)
-        .orElseThrow(() -> new NotFoundException("Không có tiểu dự án " + code + " / no sub-project " + code));
+        .orElseThrow(() -> new NotFoundException(Texts.both("proposal.noSubproject", code)));
   }
 }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.pcm2.grants.system.Texts;
 import org.pcm2.grants.system.Unchecked;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -82,7 +83,7 @@ class AttachmentList extends AbstractProcessEnginePlugin implements TaskListener
 
   static String text(List<Attachments.Attachment> files) {
     if (files.isEmpty()) {
-      return "Chưa có tệp đính kèm / no attachments yet";
+      return Texts.both("proposal.noAttachments");
     }
     return files.stream().map(file -> "• " + kind(file.kind()) + ": " + file.fileName() + " (" + size(file.sizeBytes())
         + ") — /api/subprojects/" + file.subprojectCode() + "/attachments/" + file.id())

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -44,19 +45,19 @@ public class Attachments {
     String type = sniff(bytes);
     String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
     if (!KINDS.contains(kind)) {
-      throw invalid("kind", "một trong / one of " + KINDS);
+      throw invalid("kind", Texts.both("proposal.attachmentKind", KINDS.toString()));
     }
     if (bytes.length == 0) {
-      throw invalid("file", "tệp rỗng / empty file");
+      throw invalid("file", Texts.both("proposal.emptyFile"));
     }
     if (bytes.length > MAX_BYTES) {
-      throw invalid("file", "tệp lớn hơn 10 MB / file larger than 10 MB");
+      throw invalid("file", Texts.both("system.fileTooLarge"));
     }
     if (type == null) {
-      throw invalid("file", "chỉ nhận PDF, JPEG, PNG, Word (.docx) / only PDF, JPEG, PNG, Word (.docx)");
+      throw invalid("file", Texts.both("proposal.fileType"));
     }
     if (name.isEmpty() || name.length() > 255) {
-      throw invalid("file", "tên tệp từ 1 đến 255 ký tự / file name of 1 to 255 characters");
+      throw invalid("file", Texts.both("proposal.fileName"));
     }
     String sha = sha256(bytes);
     Instant now = Instant.now();

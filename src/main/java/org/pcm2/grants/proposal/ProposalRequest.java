@@ -47,7 +47,7 @@ public record ProposalRequest(
       return errors;
     }
     if (budgetItems.isEmpty() || budgetItems.size() > 100) {
-      errors.add(new org.pcm2.grants.system.FieldError("budgetItems", "từ 1 đến 100 hạng mục / 1 to 100 lines"));
+      errors.add(new org.pcm2.grants.system.FieldError("budgetItems", org.pcm2.grants.system.Texts.both("proposal.budgetLines")));
       return errors;
     }
     long total = 0;
@@ -57,7 +57,7 @@ public record ProposalRequest(
       if (item == null || item.description() == null || item.description().isBlank()
           || item.description().length() > 200) {
         errors.add(new org.pcm2.grants.system.FieldError(field + ".description",
-            "bắt buộc, tối đa 200 ký tự / required, at most 200 characters"));
+            org.pcm2.grants.system.Texts.both("check.requiredAtMost", 200)));
       }
       if (item == null || item.amount() == null || item.amount() <= 0) {
         errors.add(new org.pcm2.grants.system.FieldError(field + ".amount", org.pcm2.grants.system.Texts.both("check.positive")));
@@ -67,9 +67,9 @@ public record ProposalRequest(
     }
     if (errors.isEmpty() && requestedGrant != null && total != requestedGrant) {
       errors.add(new org.pcm2.grants.system.FieldError("budgetItems",
-          "tổng các hạng mục " + org.pcm2.grants.system.Money.format(total) + " khác số tiền đề nghị "
-              + org.pcm2.grants.system.Money.format(requestedGrant) + " / the lines add up to " + total
-              + ", not the requested " + requestedGrant));
+          org.pcm2.grants.system.Texts.both("proposal.budgetTotal", org.pcm2.grants.system.Money.format(total),
+              org.pcm2.grants.system.Money.format(requestedGrant), String.valueOf(total),
+              String.valueOf(requestedGrant))));
     }
     return errors;
   }

@@ -19,6 +19,7 @@ import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
+import org.pcm2.grants.system.Texts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,7 @@ public class ProposalValidator {
     if (title == null || title.isEmpty()) {
       errors.add(FieldChecks.required(Var.TITLE));
     } else if (title.length() < 5 || title.length() > 200) {
-      errors.add(new FieldError(Var.TITLE, "cần từ 5 đến 200 ký tự / must be 5 to 200 characters"));
+      errors.add(new FieldError(Var.TITLE, Texts.both("proposal.titleLength")));
     }
     String fund = text(v, Var.FUND_CODE);
     if (fund == null || fund.isEmpty()) {
@@ -57,7 +58,7 @@ public class ProposalValidator {
     if (cycle == null || cycle.isEmpty()) {
       errors.add(FieldChecks.required(Var.CYCLE_CODE));
     } else if (!cycle.matches("[A-Za-z0-9-]{1,40}")) {
-      errors.add(new FieldError(Var.CYCLE_CODE, "chỉ gồm chữ, số và dấu '-' / letters, digits and '-' only"));
+      errors.add(new FieldError(Var.CYCLE_CODE, Texts.both("proposal.cycleCode")));
     }
     for (String name : List.of(Var.OBJECTIVES, Var.ACTIVITIES, Var.BUDGET_LINES, Var.MEETING_MINUTES_NOTE,
         Var.CORE_TEACHER)) {
@@ -77,7 +78,7 @@ public class ProposalValidator {
     } else {
       group = directory.findGroup(groupCode);
       if (group.isEmpty()) {
-        errors.add(new FieldError(Var.GROUP_CODE, "không có nhóm mã '" + groupCode + "' / unknown group '" + groupCode + "'"));
+        errors.add(new FieldError(Var.GROUP_CODE, Texts.both("proposal.unknownGroup", groupCode)));
       }
     }
 
@@ -89,11 +90,9 @@ public class ProposalValidator {
       String unitType = unitType(group.get().kind());
       Optional<GrantLimits.Limits> fundLimits = limits.of(fund, unitType);
       if (fundLimits.isEmpty()) {
-        errors.add(new FieldError(Var.FUND_CODE, "quỹ '" + fund + "' không nhận đề xuất của " + unitType
-            + " / fund '" + fund + "' takes no proposals of " + unitType));
+        errors.add(new FieldError(Var.FUND_CODE, Texts.both("proposal.fundTakesNoUnit", fund, unitType)));
       } else if (requested > fundLimits.get().maxGrant()) {
-        errors.add(new FieldError(Var.REQUESTED_GRANT, "vượt mức trần " + Money.format(fundLimits.get().maxGrant())
-            + " / above the cap of " + Money.format(fundLimits.get().maxGrant())));
+        errors.add(new FieldError(Var.REQUESTED_GRANT, Texts.both("proposal.aboveCap", Money.format(fundLimits.get().maxGrant()))));
       }
     }
 
@@ -104,7 +103,7 @@ public class ProposalValidator {
     LocalDate start = FieldChecks.requiredDate(v, Var.PLANNED_START, errors);
     LocalDate end = FieldChecks.requiredDate(v, Var.PLANNED_END, errors);
     if (start != null && end != null && end.isBefore(start)) {
-      errors.add(new FieldError(Var.PLANNED_END, "ngày kết thúc trước ngày bắt đầu / end date is before the start date"));
+      errors.add(new FieldError(Var.PLANNED_END, Texts.both("proposal.endBeforeStart")));
     }
 
     Long women = FieldChecks.count(v, Var.BENEFICIARIES_WOMEN, true, errors);
@@ -112,18 +111,18 @@ public class ProposalValidator {
     FieldChecks.count(v, Var.BENEFICIARIES_POOR, false, errors);
     FieldChecks.count(v, Var.BENEFICIARIES_ETHNIC_MINORITY, false, errors);
     if (women != null && men != null && women + men == 0) {
-      errors.add(new FieldError(Var.BENEFICIARIES_WOMEN, "cần ít nhất một người hưởng lợi / at least one beneficiary"));
+      errors.add(new FieldError(Var.BENEFICIARIES_WOMEN, Texts.both("proposal.oneBeneficiary")));
     }
 
     if (group.isPresent() && group.get().kind() == GroupKind.STUDENT_GROUP) {
       String teacher = text(v, Var.CORE_TEACHER);
       if (teacher == null || teacher.isEmpty()) {
-        errors.add(new FieldError(Var.CORE_TEACHER, "nhóm học sinh cần tên giáo viên nòng cốt / a student group names its core teacher"));
+        errors.add(new FieldError(Var.CORE_TEACHER, Texts.both("proposal.coreTeacher")));
       }
       Long girls = FieldChecks.count(v, Var.STUDENTS_GIRLS, true, errors);
       Long boys = FieldChecks.count(v, Var.STUDENTS_BOYS, true, errors);
       if (girls != null && boys != null && girls + boys == 0) {
-        errors.add(new FieldError(Var.STUDENTS_GIRLS, "cần ít nhất một học sinh / at least one student"));
+        errors.add(new FieldError(Var.STUDENTS_GIRLS, Texts.both("proposal.oneStudent")));
       }
     }
     return errors;
@@ -141,22 +140,19 @@ public class ProposalValidator {
   private void checkCycle(String cycleCode, String fund, Optional<CommunityGroup> group, List<FieldError> errors) {
     Optional<FundingCycle> cycle = cycles.find(cycleCode);
     if (cycle.isEmpty()) {
-      errors.add(new FieldError(Var.CYCLE_CODE, "không có đợt cấp vốn '" + cycleCode + "' / unknown funding cycle '"
-          + cycleCode + "'"));
+      errors.add(new FieldError(Var.CYCLE_CODE, Texts.both("proposal.unknownCycle", cycleCode)));
       return;
     }
     if (!cycle.get().isOpen()) {
-      errors.add(new FieldError(Var.CYCLE_CODE, "đợt '" + cycleCode + "' đã đóng / cycle '" + cycleCode + "' is closed"));
+      errors.add(new FieldError(Var.CYCLE_CODE, Texts.both("proposal.cycleClosed", cycleCode)));
     }
     if (fund != null && !fund.isEmpty() && !cycle.get().fundCode().equals(fund)) {
-      errors.add(new FieldError(Var.FUND_CODE, "đợt '" + cycleCode + "' thuộc quỹ " + cycle.get().fundCode()
-          + " / cycle '" + cycleCode + "' belongs to fund " + cycle.get().fundCode()));
+      errors.add(new FieldError(Var.FUND_CODE, Texts.both("proposal.cycleOfOtherFund", cycleCode, cycle.get().fundCode())));
     }
     if (group.isPresent()) {
       GroupLocation location = directory.locate(group.get().code());
       if (cycles.envelopeFor(cycleCode, location.unitCode(), location.commune().code()).isEmpty()) {
-        errors.add(new FieldError(Var.CYCLE_CODE, "đợt '" + cycleCode + "' không cấp vốn cho "
-            + location.commune().name() + " / cycle '" + cycleCode + "' has no envelope for this commune"));
+        errors.add(new FieldError(Var.CYCLE_CODE, Texts.both("proposal.noEnvelope", cycleCode, location.commune().name())));
       }
     }
   }

@@ -13,6 +13,7 @@ import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.NotFoundException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -61,10 +62,10 @@ class SubprojectApi {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication user) {
     Viewer viewer = Viewer.of(user);
     if (!viewer.isFacilitator()) {
-      throw new NotFoundException("Chỉ cán bộ hỗ trợ nộp đề xuất / only facilitators submit proposals");
+      throw new NotFoundException(Texts.both("proposal.facilitatorsOnly"));
     }
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-      throw new InvalidInputException(List.of(new FieldError("Idempotency-Key", "1 đến 100 ký tự / 1 to 100 characters")));
+      throw new InvalidInputException(List.of(new FieldError("Idempotency-Key", Texts.both("proposal.idempotencyKey"))));
     }
     List<FieldError> budgetErrors = proposal.budgetErrors();
     if (!budgetErrors.isEmpty()) {
@@ -111,7 +112,7 @@ class SubprojectApi {
   }
 
   private static NotFoundException notFound(String code) {
-    return new NotFoundException("Không có tiểu dự án " + code + " / no sub-project " + code);
+    return new NotFoundException(Texts.both("proposal.noSubproject", code));
   }
 
   private static SubmissionResponse response(SubprojectSubmissions.Submitted submitted) {

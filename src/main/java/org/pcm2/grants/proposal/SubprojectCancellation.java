@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.stereotype.Service;
 
 /** DWC cancels a sub-project at any stage before closure. */
@@ -21,7 +22,7 @@ public class SubprojectCancellation {
   public void cancel(String subprojectCode, String actor, String reason) {
     if (reason == null || reason.isBlank()) {
       throw new InvalidInputException(java.util.List.of(new FieldError(Var.CANCEL_REASON,
-          "cần ghi lý do hủy / a reason is required to cancel")));
+          Texts.both("proposal.cancelReason"))));
     }
     runtime.createMessageCorrelation(SubprojectGrantProcess.MESSAGE_CANCEL)
         .processInstanceBusinessKey(subprojectCode)

@@ -13,6 +13,7 @@ import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.system.Actors;
+import org.pcm2.grants.system.Texts;
 import org.pcm2.grants.system.Unchecked;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +65,7 @@ public class SubprojectTasks {
         if (!stillOpen(task.getId())) {
           throw notOpen(code, taskKey); // completed by someone else, who took its candidate groups with it
         }
-        throw new NotFoundException("Không có việc '" + taskKey + "' của " + code + " cho bạn / no such task of yours");
+        throw new NotFoundException(Texts.both("proposal.noTaskOfYours", taskKey, code));
       }
       Actors.authenticate(identity, viewer.userId());
       if (task.getAssignee() == null) {
@@ -91,8 +92,7 @@ public class SubprojectTasks {
   }
 
   private static ConflictException notOpen(String code, String taskKey) {
-    return new ConflictException("Bước '" + taskKey + "' của " + code + " không còn chờ xử lý (có thể vừa được hoàn thành)"
-        + " / step '" + taskKey + "' of " + code + " is not open (perhaps just completed)");
+    return new ConflictException(Texts.both("proposal.stepNotOpen", taskKey, code));
   }
 
   private List<String> candidateGroups(Task task) {

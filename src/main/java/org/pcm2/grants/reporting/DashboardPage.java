@@ -11,6 +11,7 @@ import org.pcm2.grants.directory.UnknownCodeException;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.ForbiddenException;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -56,7 +57,7 @@ class DashboardPage {
     } catch (InvalidInputException e) {
       errors.addAll(e.errors());
     } catch (UnknownCodeException e) {
-      errors.add(new FieldError(e.field(), "không tồn tại / unknown code '" + e.code() + "'"));
+      errors.add(new FieldError(e.field(), Texts.both("directory.unknownCode", e.code())));
     } catch (ForbiddenException e) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
     }

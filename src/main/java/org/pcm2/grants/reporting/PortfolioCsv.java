@@ -15,6 +15,7 @@ import org.pcm2.grants.reporting.Portfolio.Figures;
 import org.pcm2.grants.reporting.PortfolioQuery.Dimension;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.Texts;
 
 /**
  * The portfolio as a CSV file that Excel opens with its Vietnamese intact: UTF-8 with a
@@ -31,34 +32,34 @@ public final class PortfolioCsv {
   private static final List<Column> FIGURES = new ArrayList<>();
 
   static {
-    FIGURES.add(new Column("Số tiểu dự án / Sub-projects", Figures::subprojects));
+    FIGURES.add(new Column(Texts.both("reporting.column.subprojects"), Figures::subprojects));
     for (Stage stage : Stage.values()) {
       FIGURES.add(new Column(stage.label() + " / " + stage.name(), f -> f.stages().get(stage)));
     }
-    FIGURES.add(new Column("Đề nghị (₫) / Requested", Figures::requested));
-    FIGURES.add(new Column("Đã duyệt (₫) / Approved", Figures::approved));
-    FIGURES.add(new Column("Đã giải ngân (₫) / Disbursed", Figures::disbursed));
-    FIGURES.add(new Column("Hoàn lại quỹ (₫) / Released", Figures::released));
-    FIGURES.add(new Column("Còn phải chi (₫) / Remaining", Figures::remaining));
-    FIGURES.add(new Column("Đối ứng dự kiến (₫) / Contribution planned", Figures::contributionPlanned));
-    FIGURES.add(new Column("Đối ứng tiền mặt (₫) / Cash", Figures::contributionCash));
-    FIGURES.add(new Column("Đối ứng ngày công (₫) / Labour", Figures::contributionLabour));
-    FIGURES.add(new Column("Đối ứng vật tư (₫) / Materials", Figures::contributionMaterials));
-    FIGURES.add(new Column("Tỷ lệ đối ứng dự kiến (%) / Planned share", Figures::contributionSharePlanned));
-    FIGURES.add(new Column("Đối ứng đã huy động (₫) / Contribution mobilised", Figures::contributionMobilised));
-    FIGURES.add(new Column("Tỷ lệ đối ứng thực tế (%) / Mobilised share", Figures::contributionShareMobilised));
-    FIGURES.add(new Column("Nữ hưởng lợi dự kiến / Women planned", Figures::beneficiariesWomen));
-    FIGURES.add(new Column("Nam hưởng lợi dự kiến / Men planned", Figures::beneficiariesMen));
-    FIGURES.add(new Column("Hộ nghèo / Poor households", Figures::beneficiariesPoor));
-    FIGURES.add(new Column("Người dân tộc thiểu số / Ethnic minority", Figures::beneficiariesEthnicMinority));
-    FIGURES.add(new Column("Nữ được hưởng lợi / Women reached", Figures::womenReached));
-    FIGURES.add(new Column("Nam được hưởng lợi / Men reached", Figures::menReached));
-    FIGURES.add(new Column("Điểm đánh giá trung bình / Average score", Figures::averageScore));
-    FIGURES.add(new Column("Chi phí/người dự kiến (₫) / Cost per person planned", Figures::costPerBeneficiaryPlanned));
-    FIGURES.add(new Column("Chi phí/người thực tế (₫) / Cost per person reached", Figures::costPerBeneficiaryReached));
-    FIGURES.add(new Column("Số giải thưởng / Awards", Figures::awards));
-    FIGURES.add(new Column("Tiền thưởng (₫) / Awarded", Figures::awarded));
-    FIGURES.add(new Column("Thưởng đã trả (₫) / Award paid", Figures::awardPaid));
+    FIGURES.add(new Column(Texts.both("reporting.column.requested"), Figures::requested));
+    FIGURES.add(new Column(Texts.both("reporting.column.approved"), Figures::approved));
+    FIGURES.add(new Column(Texts.both("reporting.column.disbursed"), Figures::disbursed));
+    FIGURES.add(new Column(Texts.both("reporting.column.released"), Figures::released));
+    FIGURES.add(new Column(Texts.both("reporting.column.remaining"), Figures::remaining));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionPlanned"), Figures::contributionPlanned));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionCash"), Figures::contributionCash));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionLabour"), Figures::contributionLabour));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionMaterials"), Figures::contributionMaterials));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionSharePlanned"), Figures::contributionSharePlanned));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionMobilised"), Figures::contributionMobilised));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionShareMobilised"), Figures::contributionShareMobilised));
+    FIGURES.add(new Column(Texts.both("reporting.column.beneficiariesWomen"), Figures::beneficiariesWomen));
+    FIGURES.add(new Column(Texts.both("reporting.column.beneficiariesMen"), Figures::beneficiariesMen));
+    FIGURES.add(new Column(Texts.both("reporting.column.beneficiariesPoor"), Figures::beneficiariesPoor));
+    FIGURES.add(new Column(Texts.both("reporting.column.beneficiariesEthnicMinority"), Figures::beneficiariesEthnicMinority));
+    FIGURES.add(new Column(Texts.both("reporting.column.womenReached"), Figures::womenReached));
+    FIGURES.add(new Column(Texts.both("reporting.column.menReached"), Figures::menReached));
+    FIGURES.add(new Column(Texts.both("reporting.column.averageScore"), Figures::averageScore));
+    FIGURES.add(new Column(Texts.both("reporting.column.costPerBeneficiaryPlanned"), Figures::costPerBeneficiaryPlanned));
+    FIGURES.add(new Column(Texts.both("reporting.column.costPerBeneficiaryReached"), Figures::costPerBeneficiaryReached));
+    FIGURES.add(new Column(Texts.both("reporting.column.awards"), Figures::awards));
+    FIGURES.add(new Column(Texts.both("reporting.column.awarded"), Figures::awarded));
+    FIGURES.add(new Column(Texts.both("reporting.column.awardPaid"), Figures::awardPaid));
   }
 
   private PortfolioCsv() {
@@ -73,7 +74,7 @@ public final class PortfolioCsv {
       return ',';
     }
     throw new InvalidInputException(List.of(new FieldError("separator",
-        "chỉ nhận ; hoặc , / only ; or , (semicolon or comma), not '" + asked + "'")));
+        Texts.both("reporting.separator", asked))));
   }
 
   public static void write(Portfolio portfolio, char separator, OutputStream out) throws IOException {
@@ -81,7 +82,7 @@ public final class PortfolioCsv {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     List<String> headers = new ArrayList<>();
     for (Dimension dimension : portfolio.query().groupBy()) {
-      headers.add(SpreadsheetText.cell(dimension.label() + " (mã / code)"));
+      headers.add(SpreadsheetText.cell(dimension.label() + " (" + Texts.both("reporting.code") + ")"));
       headers.add(SpreadsheetText.cell(dimension.label()));
     }
     FIGURES.forEach(column -> headers.add(SpreadsheetText.cell(column.header())));
@@ -100,7 +101,7 @@ public final class PortfolioCsv {
       }
       List<Object> total = new ArrayList<>();
       for (int i = 0; i < portfolio.query().groupBy().size(); i++) {
-        total.add(i == 0 ? "Tổng cộng / Total" : "");
+        total.add(i == 0 ? Texts.both("reporting.total") : "");
         total.add("");
       }
       FIGURES.forEach(column -> total.add(cell(column.value().apply(portfolio.total()), separator)));

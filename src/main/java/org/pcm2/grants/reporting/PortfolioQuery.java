@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.Texts;
 
 /**
  * What a portfolio report covers and how it is cut: any of province, district, commune,
@@ -17,17 +18,11 @@ public record PortfolioQuery(String province, String district, String commune, S
 
   /** A way to cut the portfolio. */
   public enum Dimension {
-    PROVINCE("Tỉnh / Province"), DISTRICT("Huyện / District"), COMMUNE("Xã / Commune"), FUND("Quỹ / Fund"),
-    CYCLE("Đợt cấp vốn / Cycle");
+    PROVINCE, DISTRICT, COMMUNE, FUND, CYCLE;
 
-    private final String label;
-
-    Dimension(String label) {
-      this.label = label;
-    }
-
+    /** Its name in both languages ({@code reporting.dimension.*}): "Tỉnh / Province". */
     public String label() {
-      return label;
+      return Texts.both("reporting.dimension." + key());
     }
 
     public String key() {
@@ -49,11 +44,10 @@ public record PortfolioQuery(String province, String district, String commune, S
         String name = part.trim().toUpperCase(Locale.ROOT);
         try {
           if (!dimensions.add(Dimension.valueOf(name))) {
-            errors.add(new FieldError("groupBy", "lặp lại / repeated: " + part.trim()));
+            errors.add(new FieldError("groupBy", Texts.both("reporting.repeated", part.trim())));
           }
         } catch (IllegalArgumentException e) {
-          errors.add(new FieldError("groupBy", "chỉ nhận province, district, commune, fund, cycle / "
-              + "one of province, district, commune, fund, cycle; not '" + part.trim() + "'"));
+          errors.add(new FieldError("groupBy", Texts.both("reporting.groupBy", part.trim())));
         }
       }
     }
@@ -71,7 +65,7 @@ public record PortfolioQuery(String province, String district, String commune, S
 
   private static void check(String field, String code, List<FieldError> errors) {
     if (code != null && !code.isBlank() && !code.trim().matches("[A-Za-z0-9_-]{1,40}")) {
-      errors.add(new FieldError(field, "mã không hợp lệ / not a code: '" + code + "'"));
+      errors.add(new FieldError(field, Texts.both("reporting.notACode", code)));
     }
   }
 

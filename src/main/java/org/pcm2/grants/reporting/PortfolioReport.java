@@ -18,6 +18,7 @@ import org.pcm2.grants.reporting.PortfolioQuery.Dimension;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.ForbiddenException;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -203,12 +204,11 @@ public class PortfolioReport {
     }
     List<String> communes = viewer.communes();
     if (communes.isEmpty()) {
-      throw new ForbiddenException("Báo cáo danh mục dành cho DWC và lãnh đạo xã / the portfolio report is for DWC"
-          + " and commune leaders");
+      throw new ForbiddenException(Texts.both("reporting.forDwcAndLeaders"));
     }
     if (query.commune() != null && !communes.contains(query.commune())) {
       throw new InvalidInputException(List.of(new FieldError("commune",
-          "chỉ xem được xã của mình (" + String.join(", ", communes) + ") / only your own commune")));
+          Texts.both("reporting.ownCommuneOnly", String.join(", ", communes)))));
     }
     return query;
   }

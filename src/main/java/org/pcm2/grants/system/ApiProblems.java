@@ -38,20 +38,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(UnknownCodeException.class)
   ProblemDetail unknown(UnknownCodeException e) {
-    return withErrors(List.of(new FieldError(e.field(), "không tồn tại / unknown code '" + e.code() + "'")));
+    return withErrors(List.of(new FieldError(e.field(), Texts.both("directory.unknownCode", e.code()))));
   }
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("Không tìm thấy / Not found");
+    problem.setTitle(Texts.both("system.notFound"));
     return problem;
   }
 
   @ExceptionHandler(ForbiddenException.class)
   ProblemDetail forbidden(ForbiddenException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("Không được phép / Forbidden");
+    problem.setTitle(Texts.both("system.forbidden"));
     return problem;
   }
 
@@ -62,7 +62,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(OptimisticLockingException.class)
   ProblemDetail concurrent(OptimisticLockingException e) {
-    return conflictProblem("Việc này vừa được người khác xử lý; hãy tải lại / Someone else has just done this; reload");
+    return conflictProblem(Texts.both("system.doneByOther"));
   }
 
   /** A refusal of the engine or of a money step (often wrapped by the engine): 400 or 409. */
@@ -80,18 +80,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       }
       if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
         // the same row written by two requests at once (one person's step sent twice): the loser is told
-        return conflictProblem("Việc này vừa được xử lý bởi một yêu cầu khác; hãy tải lại / This has just been done"
-            + " by another request; reload");
+        return conflictProblem(Texts.both("system.doneByOtherRequest"));
       }
       if (cause instanceof AuthorizationException) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-            "Việc này không thuộc phần việc của bạn / this step is not yours to take");
-        problem.setTitle("Không được phép / Forbidden");
+            Texts.both("system.notYourStep"));
+        problem.setTitle(Texts.both("system.forbidden"));
         return problem;
       }
       if (cause instanceof BadUserRequestException refused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
-        problem.setTitle("Không thực hiện được / Refused");
+        problem.setTitle(Texts.both("system.refused"));
         return problem;
       }
     }
@@ -103,9 +102,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-        "file: tệp lớn hơn 10 MB / file larger than 10 MB");
-    problem.setTitle("Tệp quá lớn / File too large");
-    problem.setProperty("errors", List.of(Map.of("field", "file", "message", "tối đa 10 MB / at most 10 MB")));
+        "file: " + Texts.both("system.fileTooLarge"));
+    problem.setTitle(Texts.both("system.fileTooLargeTitle"));
+    problem.setProperty("errors", List.of(Map.of("field", "file", "message", Texts.both("system.atMost10MB"))));
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
   }
 
@@ -125,10 +124,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       String field = mapping.getPath().stream().map(p -> p.getFieldName() != null ? p.getFieldName()
           : "[" + p.getIndex() + "]").collect(Collectors.joining("."));
       String expected = mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
-          ? "sai kiểu dữ liệu / wrong type" : "không đọc được / unreadable";
+          ? Texts.both("system.wrongType") : Texts.both("system.unreadable");
       error = new FieldError(field, expected);
     } else {
-      error = new FieldError("body", "JSON không hợp lệ / malformed JSON");
+      error = new FieldError("body", Texts.both("system.malformedJson"));
     }
     return ResponseEntity.badRequest().body(withErrors(List.of(error)));
   }
@@ -136,7 +135,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   private static ProblemDetail withErrors(List<FieldError> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
-    problem.setTitle("Dữ liệu chưa hợp lệ / Invalid input");
+    problem.setTitle(Texts.both("system.invalidInput"));
     problem.setProperty("errors", errors.stream()
         .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
     return problem;
@@ -144,7 +143,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static ProblemDetail conflictProblem(String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-    problem.setTitle("Xung đột / Conflict");
+    problem.setTitle(Texts.both("system.conflict"));
     return problem;
   }
 

@@ -32,11 +32,8 @@ public final class DatabaseOutage {
 
   /** Seconds a client should wait before trying again. */
   static final String RETRY_AFTER = "10";
-  static final String TITLE = "Cơ sở dữ liệu tạm thời không truy cập được / Database briefly unavailable";
-  static final String DETAIL = "Cơ sở dữ liệu đang tạm ngừng nên yêu cầu này có thể chưa được thực hiện; vui lòng"
-      + " thử lại sau ít phút (đề xuất gửi lại với cùng Idempotency-Key không bao giờ bị ghi hai lần) / The database"
-      + " is briefly unavailable, so this request may not have been carried out; please try again in a few minutes"
-      + " (a proposal sent again with its Idempotency-Key is never recorded twice)";
+  static final String TITLE = Texts.both("system.databaseAway");
+  static final String DETAIL = Texts.both("system.databaseAwayDetail");
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutage.class);
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -27,16 +27,12 @@ public class DatabaseSettingsGuard implements ApplicationListener<ApplicationPre
     String url = environment.getProperty("spring.datasource.url", "");
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new InvalidSettingException("PCM_DB_URL",
-          "hồ sơ postgres cần URL dạng jdbc:postgresql://máy:cổng/cơ-sở-dữ-liệu, nhận được '" + url + "'"
-              + " / the postgres profile needs a jdbc:postgresql:// URL, got '" + url + "'",
-          "Đặt PCM_DB_URL, ví dụ jdbc:postgresql://localhost:5432/pcm"
-              + " / Set PCM_DB_URL, e.g. jdbc:postgresql://localhost:5432/pcm");
+          Texts.both("system.setting.databaseUrl", url), Texts.both("system.setting.databaseUrlAction"));
     }
     String password = environment.getProperty("spring.datasource.password", "");
     if (password.isBlank()) {
       throw new InvalidSettingException("PCM_DB_PASSWORD",
-          "thiếu mật khẩu cơ sở dữ liệu / the database password is missing",
-          "Đặt biến môi trường PCM_DB_PASSWORD / Set the environment variable PCM_DB_PASSWORD");
+          Texts.both("system.setting.databasePassword"), Texts.both("system.setting.databasePasswordAction"));
     }
   }
 }

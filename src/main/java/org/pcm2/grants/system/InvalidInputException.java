@@ -14,7 +14,7 @@ public class InvalidInputException extends BadUserRequestException {
   private final transient List<FieldError> errors;
 
   public InvalidInputException(List<FieldError> errors) {
-    super("Dữ liệu chưa hợp lệ / Invalid input: "
+    super(Texts.both("system.invalidInput") + ": "
         + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
     Refusals.mark(getMessage());

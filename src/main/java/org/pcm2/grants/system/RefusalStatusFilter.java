@@ -56,18 +56,15 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
         buffered.setContentType("application/json");
         buffered.setCharacterEncoding("UTF-8");
         JSON.writeValue(buffered.getOutputStream(), Map.of("type", "InvalidRequestException", "message",
-            "skipCustomListeners, skipIoMappings: không dùng được khi bắt đầu quy trình"
-                + " / cannot be used to start a process"));
+            Texts.both("system.noSkipAtStart")));
       } else if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
           && new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8).contains(WEAK_PASSWORD)) {
         // the engine's password policy refused a password: bad input, said in both languages
         buffered.resetBuffer();
         buffered.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         buffered.setContentType("application/json");
-        buffered.getOutputStream().write(("{\"type\":\"InvalidRequestException\",\"message\":\"password: mật khẩu"
-            + " cần ít nhất 10 ký tự, có chữ thường, chữ hoa, số và ký hiệu / the password needs at least 10"
-            + " characters with a lower-case and an upper-case letter, a digit and a sign\"}")
-            .getBytes(StandardCharsets.UTF_8));
+        JSON.writeValue(buffered.getOutputStream(), Map.of("type", "InvalidRequestException", "message",
+            "password: " + Texts.both("system.weakPassword")));
       }
     } finally {
       Refusals.clear();

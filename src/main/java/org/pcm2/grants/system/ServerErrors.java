@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerErrors {
 
-  public static final String TITLE = "Lỗi hệ thống / Server error";
+  public static final String TITLE = Texts.both("system.serverError");
   private static final Logger LOG = LoggerFactory.getLogger(ServerErrors.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,8 +30,6 @@ public final class ServerErrors {
 
   /** What the person reads: the reference and nothing of the failure. */
   public static String message(String reference) {
-    return "Lỗi hệ thống, đã ghi nhận với mã " + reference + "; vui lòng thử lại hoặc báo mã này cho quản trị viên"
-        + " / Unexpected error, logged under reference " + reference + "; please try again or give this reference"
-        + " to the administrator";
+    return Texts.both("system.serverErrorDetail", reference);
   }
 }

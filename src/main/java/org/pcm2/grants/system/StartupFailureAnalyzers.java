@@ -21,7 +21,7 @@ final class StartupFailureAnalyzers {
   static class InvalidSetting extends AbstractFailureAnalyzer<InvalidSettingException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingException cause) {
-      return new FailureAnalysis("Cấu hình sai / Invalid setting " + cause.getMessage(), cause.action(), cause);
+      return new FailureAnalysis(Texts.both("system.setting.invalid") + " " + cause.getMessage(), cause.action(), cause);
     }
   }
 
@@ -43,9 +43,8 @@ final class StartupFailureAnalyzers {
       }
       String url = environment.getProperty("spring.datasource.url", "?");
       return new FailureAnalysis(
-          "Không kết nối được cơ sở dữ liệu / Cannot connect to the database " + url + ": " + cause.getMessage(),
-          "Kiểm tra PCM_DB_URL, PCM_DB_USER, PCM_DB_PASSWORD và máy chủ PostgreSQL đang chạy"
-              + " / Check PCM_DB_URL, PCM_DB_USER, PCM_DB_PASSWORD and that PostgreSQL is running",
+          Texts.both("system.setting.noDatabase") + " " + url + ": " + cause.getMessage(),
+          Texts.both("system.setting.noDatabaseAction"),
           cause);
     }
   }
@@ -61,13 +60,13 @@ final class StartupFailureAnalyzers {
               .collect(Collectors.joining("; ")))
           .collect(Collectors.joining(" | "));
       return new FailureAnalysis(
-          "Mô hình quy trình không đọc được / Unreadable process model: " + problems,
-          "Sửa tệp trong thư mục processes/ (mở bằng Camunda Modeler) / Fix the file in processes/ (open it in the Camunda Modeler)",
+          Texts.both("system.setting.unreadableModel") + ": " + problems,
+          Texts.both("system.setting.unreadableModelAction"),
           cause);
     }
   }
 
   private static String describe(Problem problem) {
-    return "(dòng/line " + problem.getLine() + ") " + problem.getMessage();
+    return "(" + Texts.slashed("system.setting.line") + " " + problem.getLine() + ") " + problem.getMessage();
   }
 }

@@ -15,6 +15,7 @@ import org.pcm2.grants.grantcycle.AwardRoundProcess;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
+import org.pcm2.grants.system.Texts;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -29,24 +30,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TasklistFilters implements ApplicationRunner {
 
-  static final String MINE = "Việc của tôi (My tasks)";
-  static final String MY_GROUPS = "Việc chờ nhóm của tôi (My groups' tasks)";
-  static final String MY_COMMUNE = "Việc chờ xã tôi (Waiting for my commune)";
-  static final String APPROVALS = "Chờ duyệt (Approvals waiting)";
-  static final String PAYMENTS = "Khoản cần chi (Payments to record)";
-  static final String OVERDUE = "Việc quá hạn (Overdue)";
+  static final String MINE = Texts.bracketed("tasklist.filter.mine");
+  static final String MY_GROUPS = Texts.bracketed("tasklist.filter.myGroups");
+  static final String MY_COMMUNE = Texts.bracketed("tasklist.filter.myCommune");
+  static final String APPROVALS = Texts.bracketed("tasklist.filter.approvals");
+  static final String PAYMENTS = Texts.bracketed("tasklist.filter.payments");
+  static final String OVERDUE = Texts.bracketed("tasklist.filter.overdue");
 
   private static final List<String> EVERY_ROLE = List.of(IdentityGroups.FACILITATORS, IdentityGroups.COMMUNE_LEADERS,
       IdentityGroups.DWC_OFFICERS, IdentityGroups.DWC_FINANCE, IdentityGroups.DWC_DIRECTORS);
 
   /** The columns of every filter: variables of the grant cycle (the award round names its own). */
   private static final List<Map<String, String>> COLUMNS = List.of(
-      column("subprojectCode", "Mã tiểu dự án (Code)"),
-      column("title", "Tên (Title)"),
-      column("unitName", "Thôn / trường (Hamlet / school)"),
-      column("communeName", "Xã (Commune)"),
-      column("requestedGrant", "Số tiền đề nghị (Requested)"),
-      column("approvedGrant", "Số tiền duyệt (Approved)"));
+      column("subprojectCode"), column("title"), column("unitName"), column("communeName"), column("requestedGrant"),
+      column("approvedGrant"));
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -61,21 +58,19 @@ public class TasklistFilters implements ApplicationRunner {
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    ensure(MINE, -10, "Các việc đã giao cho tôi / Tasks assigned to me", EVERY_ROLE,
+    ensure(MINE, -10, Texts.both("tasklist.filter.mineAbout"), EVERY_ROLE,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensure(MY_GROUPS, -9, "Việc chờ xã hoặc bộ phận của tôi nhận / Tasks waiting for my commune or team", EVERY_ROLE,
+    ensure(MY_GROUPS, -9, Texts.both("tasklist.filter.myGroupsAbout"), EVERY_ROLE,
         mine());
-    ensure(MY_COMMUNE, -8, "Đề xuất chờ xã xem xét, kết quả chờ xã đánh giá / Proposals and results waiting for"
-        + " my commune", List.of(IdentityGroups.COMMUNE_LEADERS),
+    ensure(MY_COMMUNE, -8, Texts.both("tasklist.filter.myCommuneAbout"), List.of(IdentityGroups.COMMUNE_LEADERS),
         mine().processDefinitionKey(SubprojectGrantProcess.KEY));
-    ensure(APPROVALS, -8, "Đề xuất và danh sách thưởng chờ DWC duyệt / Proposals and award lists waiting for"
-        + " approval", List.of(IdentityGroups.DWC_OFFICERS, IdentityGroups.DWC_DIRECTORS),
+    ensure(APPROVALS, -8, Texts.both("tasklist.filter.approvalsAbout"), List.of(IdentityGroups.DWC_OFFICERS, IdentityGroups.DWC_DIRECTORS),
         mine().taskDefinitionKeyIn(Element.APPRAISE_PROPOSAL, Element.APPROVE_AS_DIRECTOR,
             AwardRoundProcess.Element.SELECT_WINNERS, AwardRoundProcess.Element.APPROVE_AWARD_LIST));
-    ensure(PAYMENTS, -8, "Đợt giải ngân và khoản thưởng chờ kế toán ghi nhận / Tranches and awards to pay",
+    ensure(PAYMENTS, -8, Texts.both("tasklist.filter.paymentsAbout"),
         List.of(IdentityGroups.DWC_FINANCE),
         mine().taskDefinitionKeyIn(Element.RECORD_DISBURSEMENT_TASK, AwardRoundProcess.Element.PAY_AWARD));
-    ensure(OVERDUE, -7, "Việc của tôi hoặc nhóm tôi đã quá hạn / My or my groups' tasks past their due date",
+    ensure(OVERDUE, -7, Texts.both("tasklist.filter.overdueAbout"),
         EVERY_ROLE, tasks.createTaskQuery().dueBeforeExpression("${now()}")
             .or().taskAssigneeExpression("${currentUser()}").taskCandidateUserExpression("${currentUser()}")
             .endOr());
@@ -102,7 +97,8 @@ public class TasklistFilters implements ApplicationRunner {
     }
   }
 
-  private static Map<String, String> column(String name, String label) {
-    return Map.of("name", name, "label", label);
+  /** A variable shown as a column, labelled "Vietnamese (English)" from {@code tasklist.column.<name>}. */
+  private static Map<String, String> column(String name) {
+    return Map.of("name", name, "label", Texts.bracketed("tasklist.column." + name));
   }
 }

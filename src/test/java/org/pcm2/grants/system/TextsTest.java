@@ -6,13 +6,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every user-facing text exists in Vietnamese and in English, and reads as both. */
 class TextsTest {
+
+  /**
+   * A key written in the code: a string literal such as {@code "proposal.titleLength"}, passed
+   * to {@code Texts.both}, {@code Texts.text} or to a method that does.
+   */
+  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:check|system|access|funding|proposal|award"
+      + "|reporting|notification|directory|audit|tasklist)(?:\\.[A-Za-z0-9]+)+)\"");
 
   @Test
   void everyKeyHasItsVietnameseAndItsEnglish() throws IOException {
@@ -28,9 +43,59 @@ class TextsTest {
   }
 
   @Test
+  void everyKeyTheCodeNamesIsInBothLanguagesAndEveryPatternParses() throws IOException {
+    Properties vietnamese = load("texts/texts.properties");
+    Properties english = load("texts/texts_en.properties");
+    Set<String> used = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher keys = KEY_IN_CODE.matcher(Files.readString(file));
+        while (keys.find()) {
+          used.add(keys.group(1));
+        }
+      }
+    }
+    assertThat(used).as("keys named in src/main/java").hasSizeGreaterThan(20);
+    assertThat(vietnamese.stringPropertyNames()).as("Vietnamese keys").containsAll(used);
+    assertThat(english.stringPropertyNames()).as("English keys").containsAll(used);
+    for (String key : vietnamese.stringPropertyNames()) {
+      for (Properties language : List.of(vietnamese, english)) {
+        String pattern = language.getProperty(key);
+        // a lone quote makes MessageFormat drop it and read the rest as literal: write '' for '
+        assertThat(pattern.replace("''", "")).as("lone quote in %s", key).doesNotContain("'");
+        assertThat(new MessageFormat(pattern).toPattern()).as("%s", key).isNotNull();
+      }
+    }
+  }
+
+  @Test
   void aTextReadsVietnameseFirstThenEnglishWithItsNumbersAsWritten() {
     assertThat(Texts.both("check.required")).isEqualTo("bắt buộc / required");
     assertThat(Texts.both("check.longer", 4000)).isEqualTo("dài quá 4000 ký tự / longer than 4000 characters");
+    assertThat(Texts.both("funding.tranche", 2)).isEqualTo("Giải ngân đợt 2 / tranche 2");
+    assertThat(Texts.both("funding.cycleCode")).isEqualTo("chữ, số, '-'; tối đa 40 / letters, digits, '-', at most 40");
+  }
+
+  @Test
+  void aTextGivenAsAnArgumentIsWrittenInTheLanguageAroundIt() {
+    assertThat(Texts.both("funding.noRecordedDecision", Texts.text("funding.approval"), "CBG-1"))
+        .isEqualTo("Chưa có quyết định duyệt được ghi nhận cho CBG-1 / no recorded approval for CBG-1");
+    assertThat(Texts.bracketed("funding.cancelled")).isEqualTo("Hủy (cancelled)");
+    assertThat("CM, INITIATIVE " + Texts.slashed("system.or") + " REWARD").isEqualTo("CM, INITIATIVE hoặc/or REWARD");
+    assertThat(Texts.bracketed("tasklist.filter.myGroups")).isEqualTo("Việc chờ nhóm của tôi (My groups' tasks)");
+  }
+
+  @Test
+  void everyKeyMadeFromANameIsThere() {
+    // keys the code builds from a name, which the literal scan cannot see
+    for (String column : List.of("subprojectCode", "title", "unitName", "communeName", "requestedGrant",
+        "approvedGrant")) {
+      assertThat(Texts.bracketed("tasklist.column." + column)).as(column).contains(" (");
+    }
+    for (String dimension : List.of("province", "district", "commune", "fund", "cycle")) {
+      assertThat(Texts.both("reporting.dimension." + dimension)).as(dimension).contains(" / ");
+    }
+    assertThat(Texts.both("reporting.dimension.commune")).isEqualTo("Xã / Commune");
   }
 
   @Test
