@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Benchmark, not a test (run with {@code ./mvnw -Pbenchmark verify}): the packaged
  * application started as a user starts it, on PostgreSQL with the demo data, its time to
  * ready, then its peak resident memory while 50 clients use it at once for a minute
- * (facilitators list and submit, leaders and DWC query their Tasklist through engine-rest,
- * DWC runs the portfolio report). Targets: ready in ≤ 15 s, peak RSS ≤ 768 MiB.
+ * (facilitators list and submit for their own groups, leaders and DWC query their Tasklist
+ * through engine-rest, DWC runs the portfolio report); calls answered, refused and failed are
+ * counted apart. Targets: ready in ≤ 15 s, peak RSS ≤ 768 MiB.
  * JVM options from {@code -Dbench.jvm} (default: the production setting, {@code -Xmx384m}).
  */
 @ExtendWith(RequiresPostgres.class)
@@ -50,8 +51,10 @@ class StartupAndMemoryBenchmark {
 
       String base = app.baseUrl();
       ObjectMapper json = new ObjectMapper();
-      AtomicLong calls = new AtomicLong();
+      AtomicLong answered = new AtomicLong();
+      Map<Integer, AtomicLong> refused = new java.util.concurrent.ConcurrentSkipListMap<>();
       AtomicLong errors = new AtomicLong();
+      AtomicLong unanswered = new AtomicLong();
       long end = System.nanoTime() + SECONDS * 1_000_000_000L;
       ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
       List<Future<?>> clients = new ArrayList<>();
@@ -73,7 +76,8 @@ class StartupAndMemoryBenchmark {
             HttpResponse<String> response;
             try {
               if (user.startsWith("facilitator") && n % 10 == 0) {
-                String group = user.equals("facilitator1") ? "CBG0574001" : "CBG0574301";
+                // each facilitator proposes for a group they serve, so that the call is answered, not refused
+                String group = user.equals("facilitator1") ? "CBG0574001" : "CBG0550001";
                 response = api.postJson("/api/subprojects", json.writeValueAsString(
                     Proposals.valid(group, "Tải thử " + client + "-" + n)));
               } else if (user.startsWith("facilitator")) {
@@ -84,12 +88,15 @@ class StartupAndMemoryBenchmark {
                 response = api.get("/engine-rest/task?candidateGroups=" + (user.equals("officer1") ? "dwcOfficers"
                     : user.equals("leader1") ? "commune05740" : "commune05743") + "&maxResults=50");
               }
-              calls.incrementAndGet();
-              if (response.statusCode() >= 500) {
+              if (response.statusCode() / 100 == 2) {
+                answered.incrementAndGet();
+              } else if (response.statusCode() / 100 == 4) {
+                refused.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+              } else {
                 errors.incrementAndGet();
               }
             } catch (Exception e) {
-              errors.incrementAndGet();
+              unanswered.incrementAndGet();
             }
           }
           return null;
@@ -109,10 +116,12 @@ class StartupAndMemoryBenchmark {
           + "| start to ready (health UP), PostgreSQL, demo data | %.1f s | ≤ 15 s %s |%n"
           + "| RSS at ready | %d MiB | |%n"
           + "| peak RSS, %d clients for %d s (VmHWM) | %d MiB | ≤ 768 MiB %s |%n"
-          + "| calls answered / server errors | %d / %d | |%n%n",
+          + "| calls answered (2xx) / refused (4xx, by status) / server errors / without an answer"
+          + " | %d / %d %s / %d / %d | |%n%n",
           String.join(" ", jvm), ready, ready <= 15 ? "met" : "MISSED", atReady[0], CLIENTS, SECONDS,
-          after[1], after[1] <= 768 ? "met" : "MISSED", calls.get(), errors.get());
-      assertThat(calls.get()).isPositive();
+          after[1], after[1] <= 768 ? "met" : "MISSED", answered.get(),
+          refused.values().stream().mapToLong(AtomicLong::get).sum(), refused, errors.get(), unanswered.get());
+      assertThat(answered.get()).isPositive();
     }
   }
 }
