@@ -22,7 +22,24 @@ class WebappLoginThrottle extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+    // Jersey answers the refused login with sendError, which would commit the 401 at once
+    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response) {
+      @Override
+      public void sendError(int status) throws IOException {
+        sendError(status, null);
+      }
+
+      @Override
+      public void sendError(int status, String message) throws IOException {
+        if (SignInThrottle.retryAfter(request) != null) {
+          setStatus(status);
+        } else if (message == null) {
+          super.sendError(status);
+        } else {
+          super.sendError(status, message);
+        }
+      }
+    };
     try {
       chain.doFilter(request, buffered);
       Long retryAfter = SignInThrottle.retryAfter(request);
