@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 public abstract class GrantCycleParseListener extends AbstractBpmnParseListener {
 
   /** Whether the activity belongs to the grant cycle (and not to another process). */
-  public static boolean inGrantCycle(ActivityImpl activity) {
+  protected static boolean inGrantCycle(ActivityImpl activity) {
     return SubprojectGrantProcess.KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey());
   }
 
