@@ -22,6 +22,17 @@ final class Percentiles {
     millis.add(ms);
   }
 
+  /** Keeps another run's timings too. */
+  void addAll(Percentiles other) {
+    List<Double> theirs;
+    synchronized (other) {
+      theirs = new ArrayList<>(other.millis);
+    }
+    synchronized (this) {
+      millis.addAll(theirs);
+    }
+  }
+
   synchronized double percentile(double p) {
     List<Double> sorted = new ArrayList<>(millis);
     Collections.sort(sorted);

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +40,11 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pcm2.grants.evaluation.EvaluationScoring;
+import org.pcm2.grants.funding.TranchePlan;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
+import org.pcm2.grants.proposal.GrantLimits;
+import org.pcm2.grants.proposal.ScreeningService;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.GrantCycleSteps;
 import org.pcm2.grants.support.PostgresDatabase;
@@ -48,6 +55,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -74,8 +82,16 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
   private static final int CYCLES = Integer.getInteger("bench.cycles", 25);
+  /** Measured cycles a client runs on each side are split into this many rounds, sides alternating. */
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+  private static final int WARM_UP = 2;
   /** Numbers every cycle of the application's runs, warm-up included: each has a group of its own. */
   private static final AtomicInteger CYCLE_NUMBER = new AtomicInteger();
+  /** Numbers the bare engine's cycles the same way, so that it starts with the same groups. */
+  private static final AtomicInteger BARE_NUMBER = new AtomicInteger();
+  private static final AtomicInteger ANSWERED = new AtomicInteger();
+  private static final AtomicInteger REFUSED = new AtomicInteger();
+  private static String bareUrl;
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
@@ -96,7 +112,7 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
         + " AND holder_code IN ('05740', '05743')")).isEqualTo(2);
     // A group gets one grant per cycle: every cycle of the run has a group of its own, a
     // copy of one of facilitator1's groups in the two communes.
-    int cycles = CLIENTS * (CYCLES + 2);
+    int cycles = CLIENTS * (WARM_UP + CYCLES);
     jdbc.update("""
         INSERT INTO community_group (code, kind, name, hamlet_code, school_code, facilitator_id)
         SELECT g.code || 'B' || n, g.kind, g.name || ' ' || n, g.hamlet_code, g.school_code, g.facilitator_id
@@ -108,35 +124,80 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
         + " ORDER BY code", String.class);
     assertThat(groups.size()).isGreaterThanOrEqualTo(cycles);
 
-    run("application (warm-up)", CLIENTS, 2, (client, n) -> applicationCycle(base, groups, client, n));
-    Result application = run("application", CLIENTS, CYCLES, (client, n) -> applicationCycle(base, groups, client, n));
-    long closed = jdbc.queryForObject("SELECT COUNT(*) FROM subproject WHERE stage = 'CLOSED'", Long.class);
-    assertThat(closed).isEqualTo((long) CLIENTS * (CYCLES + 2));
-    // the application's mails go out before the bare engine runs, so that it has the machine alone
-    long drainStart = System.nanoTime();
-    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
-        "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'", Long.class) == 0);
-    double drained = (System.nanoTime() - drainStart) / 1e9;
-    long mails = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'", Long.class);
-
     ProcessEngine bare = bareEngine();
     try {
-      run("bare engine (warm-up)", CLIENTS, 2, (client, n) -> bareCycle(bare, groups, client, n));
-      Result engine = run("bare engine", CLIENTS, CYCLES, (client, n) -> bareCycle(bare, groups, client, n));
+      // Equal warm-up, bare engine first, so that neither side runs on a JIT the other warmed
+      // alone; then the measured cycles in alternating rounds, so that neither always runs second.
+      run("bare engine (warm-up)", CLIENTS, WARM_UP, BARE_NUMBER, (client, n) -> bareCycle(bare, groups, client, n));
+      run("application (warm-up)", CLIENTS, WARM_UP, CYCLE_NUMBER,
+          (client, n) -> applicationCycle(base, groups, client, n));
+      drainMails();
+      Map<String, Long> applicationDecisions = decisionCounts(jdbc);
+      JdbcTemplate bareJdbc = new JdbcTemplate(new DriverManagerDataSource(bareUrl, PostgresDatabase.USER,
+          PostgresDatabase.PASSWORD));
+      Map<String, Long> bareDecisions = decisionCounts(bareJdbc);
+      Result application = Result.none("application");
+      Result engine = Result.none("bare engine");
+      double drained = 0;
+      for (int round = 0; round < ROUNDS; round++) {
+        int inRound = CYCLES / ROUNDS + (round < CYCLES % ROUNDS ? 1 : 0);
+        application = application.plus(run("application", CLIENTS, inRound, CYCLE_NUMBER,
+            (client, n) -> applicationCycle(base, groups, client, n)));
+        // the application's mails go out before the bare engine runs, so that it has the machine alone
+        drained += drainMails();
+        engine = engine.plus(run("bare engine", CLIENTS, inRound, BARE_NUMBER,
+            (client, n) -> bareCycle(bare, groups, client, n)));
+      }
+      long closed = jdbc.queryForObject("SELECT COUNT(*) FROM subproject WHERE stage = 'CLOSED'", Long.class);
+      assertThat(closed).isEqualTo((long) cycles);
       assertThat(bare.getHistoryService().createHistoricProcessInstanceQuery().completed().count())
-          .isEqualTo((long) CLIENTS * (CYCLES + 2));
+          .isEqualTo((long) cycles);
+      // Both sides evaluated the same decision tables, as often, in the measured cycles.
+      Map<String, Long> applicationPerRun = minus(decisionCounts(jdbc), applicationDecisions);
+      Map<String, Long> barePerRun = minus(decisionCounts(bareJdbc), bareDecisions);
+      assertThat(barePerRun).as("decision tables evaluated by the bare engine, against the application's")
+          .isEqualTo(applicationPerRun);
+      long mails = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'", Long.class);
       double ratio = application.perSecond() / engine.perSecond();
-      System.out.printf(Locale.ROOT, "%nFULL-CYCLE THROUGHPUT, %d clients × %d cycles (8 steps each)%n"
+      System.out.printf(Locale.ROOT, "%nFULL-CYCLE THROUGHPUT, %d clients × %d cycles (8 steps each), %d alternating"
+          + " rounds after %d warm-up cycles a client on each side%n"
           + "| run | cycles/s | steps/s | p50 cycle (ms) | p95 cycle (ms) | CPU per cycle, JVM (ms) |"
           + " CPU per cycle, PostgreSQL (ms) |%n| --- | --- | --- | --- | --- | --- | --- |%n"
           + "%s%s| application / bare engine | %.2f | | | | target ≥ 0.8: %s | |%n"
-          + "mails: %d sent (%.1f a cycle), the last accepted by SMTP %.1f s after the last cycle%n"
+          + "decision tables evaluated in the measured cycles, each side: %s%n"
+          + "application's API calls: %d answered, %d refused (a refused call stops the run)%n"
+          + "mails: %d sent (%.1f a cycle); after each application round the outbox emptied in %.1f s in all%n"
           + "(the application's JVM CPU includes the benchmark's client threads and its GreenMail server)%n%n",
-          CLIENTS, CYCLES, application.row(), engine.row(), ratio, ratio >= 0.8 ? "met" : "MISSED", mails,
-          (double) mails / (CLIENTS * (CYCLES + 2)), drained);
+          CLIENTS, CYCLES, ROUNDS, WARM_UP, application.row(), engine.row(), ratio, ratio >= 0.8 ? "met" : "MISSED",
+          applicationPerRun, ANSWERED.get(), REFUSED.get(), mails, (double) mails / cycles, drained);
     } finally {
       bare.close();
     }
+  }
+
+  /** Waits until the outbox has sent every mail; the seconds it took. */
+  private double drainMails() {
+    long drainStart = System.nanoTime();
+    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'", Long.class) == 0);
+    return (System.nanoTime() - drainStart) / 1e9;
+  }
+
+  /** How many times each decision table has been evaluated on a database (history is full on both sides). */
+  private static Map<String, Long> decisionCounts(JdbcTemplate database) {
+    Map<String, Long> counts = new TreeMap<>();
+    database.query("SELECT dec_def_key_, COUNT(*) FROM act_hi_decinst GROUP BY dec_def_key_",
+        (ResultSet row) -> {
+          counts.put(row.getString(1), row.getLong(2));
+        });
+    return counts;
+  }
+
+  private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+    Map<String, Long> difference = new TreeMap<>();
+    after.forEach((key, count) -> difference.put(key, count - before.getOrDefault(key, 0L)));
+    difference.values().removeIf(count -> count == 0);
+    return difference;
   }
 
   /** One cycle through the API, each step by its person. */
@@ -145,15 +206,21 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     String leader = group.startsWith("CBG05740") ? "leader1" : "leader3";
     HttpResponse<String> created = new ApiClient(base, "facilitator1", "demo").postJson("/api/subprojects",
         JSON.writeValueAsString(Proposals.valid(group, "Đo thông lượng " + client + "-" + n)));
+    count(created);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String code = JSON.readTree(created.body()).get("code").asText();
     for (String[] step : GrantCycleSteps.STEPS) {
       String user = GrantCycleSteps.user(step, leader);
       HttpResponse<String> done = new ApiClient(base, user, "demo").postJson(
           "/api/subprojects/" + code + "/tasks/" + step[1], step[2]);
+      count(done);
       assertThat(done.statusCode()).as(code + " " + step[1] + ": " + done.body()).isEqualTo(204);
     }
     return null;
+  }
+
+  private static void count(HttpResponse<String> response) {
+    (response.statusCode() < 300 ? ANSWERED : REFUSED).incrementAndGet();
   }
 
   /** The same cycle on the bare engine: start with the same proposal, complete the same tasks with the same input. */
@@ -163,6 +230,7 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     Map<String, Object> variables = new HashMap<>(Proposals.valid(group, "Đo thông lượng " + client + "-" + n));
     variables.put("facilitatorId", "facilitator1");
     variables.put("communeLeadersGroup", "commune" + commune);
+    variables.put("unitType", "HAMLET"); // what registration derives from a community group
     String instance = engine.getRuntimeService().startProcessInstanceByKey("subprojectGrant",
         "BARE-" + client + "-" + n, variables).getId();
     for (String[] step : GrantCycleSteps.STEPS) {
@@ -181,7 +249,8 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
         ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
     config.setProcessEngineName("bare");
     config.setJdbcDriver("org.postgresql.Driver");
-    config.setJdbcUrl(PostgresDatabase.freshDatabase("pcm_bench_bare"));
+    bareUrl = PostgresDatabase.freshDatabase("pcm_bench_bare");
+    config.setJdbcUrl(bareUrl);
     config.setJdbcUsername(PostgresDatabase.USER);
     config.setJdbcPassword(PostgresDatabase.PASSWORD);
     config.setJdbcMaxActiveConnections(10);
@@ -196,20 +265,38 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
         "recordDisbursementDelegate", "closeGrantDelegate")) {
       beans.put(delegate, nothing);
     }
-    beans.put("screenProposalDelegate", (JavaDelegate) e -> e.setVariable("screeningOutcome", "ELIGIBLE"));
+    // The decision tables the application evaluates in Java, evaluated here too by the same
+    // classes on this engine, with the same inputs; the rest of each stand-in sets only what
+    // the gateways read. (The check after the run compares the two sides' decision history.)
+    config.setBeans(beans);
+    beans.put("validateProposal", (ExecutionListener) e -> new GrantLimits(e.getProcessEngineServices()
+        .getDecisionService()).of((String) e.getVariable("fundCode"), (String) e.getVariable("unitType")));
+    beans.put("screenProposalDelegate", (JavaDelegate) e -> {
+      Map<String, Object> inputs = new HashMap<>(e.getVariables());
+      inputs.put("openSubprojectsOfGroup", 0);
+      e.setVariable("screeningOutcome", new ScreeningService(e.getProcessEngineServices().getDecisionService())
+          .screen(inputs).outcome().name());
+    });
     beans.put("planTranchesDelegate", (JavaDelegate) e -> {
-      e.setVariable("trancheCount", 1);
+      String shares = new TranchePlan(e.getProcessEngineServices().getDecisionService())
+          .sharesFor((String) e.getVariable("fundCode"), ((Number) e.getVariable("approvedGrant")).longValue());
+      e.setVariable("trancheCount", TranchePlan.parse(shares).size());
       e.setVariable("trancheNumber", 0);
     });
     beans.put("prepareTrancheDelegate", (JavaDelegate) e -> e.setVariable("trancheNumber",
         ((Number) e.getVariable("trancheNumber")).intValue() + 1));
-    beans.put("scoreEvaluationDelegate", (JavaDelegate) e -> e.setVariable("evaluationScore", 88.0));
-    beans.put("validateProposal", (ExecutionListener) e -> { });
+    beans.put("scoreEvaluationDelegate", (JavaDelegate) e -> {
+      Map<String, Number> scores = new HashMap<>();
+      for (String criterion : Var.SCORES) {
+        scores.put(criterion, (Number) e.getVariable(criterion));
+      }
+      e.setVariable("evaluationScore", new EvaluationScoring(e.getProcessEngineServices().getDecisionService())
+          .score((String) e.getVariable("fundCode"), scores));
+    });
     beans.put("recordDecision", (TaskListener) t -> { });
     beans.put("notify", new BareNotify());
     beans.put("deadlines", new BareDeadlines());
     beans.put("people", new BarePeople());
-    config.setBeans(beans);
     ProcessEngine engine = config.buildProcessEngine();
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
     for (String pattern : List.of("subproject-grant.bpmn", "*.dmn", "*.form")) {
@@ -277,6 +364,17 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
 
   private record Result(String name, int cycles, double seconds, Percentiles timings, double jvmCpuMs,
       double postgresCpuMs) {
+    static Result none(String name) {
+      return new Result(name, 0, 0, new Percentiles(), 0, 0);
+    }
+
+    /** This result with another round's added. */
+    Result plus(Result round) {
+      timings.addAll(round.timings);
+      return new Result(name, cycles + round.cycles, seconds + round.seconds, timings, jvmCpuMs + round.jvmCpuMs,
+          postgresCpuMs + round.postgresCpuMs);
+    }
+
     double perSecond() {
       return cycles / seconds;
     }
@@ -315,7 +413,8 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     return ticks * 10; // 100 ticks a second
   }
 
-  private static Result run(String name, int clients, int cycles, Cycle cycle) throws Exception {
+  private static Result run(String name, int clients, int cycles, AtomicInteger numbers, Cycle cycle)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     Percentiles timings = new Percentiles();
     double jvmCpu = jvmCpuMs();
@@ -326,7 +425,7 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
       int client = c;
       futures.add(pool.submit(() -> {
         for (int i = 0; i < cycles; i++) {
-          int n = CYCLE_NUMBER.incrementAndGet();
+          int n = numbers.incrementAndGet();
           timings.time(() -> cycle.run(client, n));
         }
         return null;

@@ -14,12 +14,19 @@ public final class ApiClient {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final String baseUrl;
+  private final String user;
   private final String authorization;
 
   public ApiClient(String baseUrl, String user, String password) {
     this.baseUrl = baseUrl;
+    this.user = user;
     this.authorization = user == null ? null
         : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Who this client signs in as; null when it does not. */
+  public String user() {
+    return user;
   }
 
   public HttpResponse<String> get(String path) {
