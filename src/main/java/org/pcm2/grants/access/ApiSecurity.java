@@ -3,7 +3,7 @@ package org.pcm2.grants.access;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.pcm2.grants.system.Actors;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;

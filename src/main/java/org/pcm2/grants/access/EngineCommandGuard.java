@@ -36,7 +36,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.FieldError;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package org.pcm2.grants.access;
 
+import org.pcm2.grants.texts.Texts;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.pcm2.grants.directory.IdentityGroups;
@@ -45,8 +46,8 @@ class FirstAdministrator implements ApplicationRunner {
     roleGroups.ensure();
     if (identity.createUserQuery().userId(userId).count() == 0) {
       User user = identity.newUser(userId);
-      user.setFirstName("Quản trị");
-      user.setLastName("Hệ thống");
+      user.setFirstName(Texts.vietnamese("administrator.firstName"));
+      user.setLastName(Texts.vietnamese("administrator.lastName"));
       user.setPassword(password);
       identity.saveUser(user);
       LOG.info("First administrator {} created", userId);

@@ -3,7 +3,7 @@ package org.pcm2.grants.access;
 import java.util.Arrays;
 import java.util.List;
 import org.pcm2.grants.system.InvalidSettingException;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;

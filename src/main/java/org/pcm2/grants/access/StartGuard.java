@@ -11,7 +11,7 @@ import org.pcm2.grants.directory.CommunityGroup;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.system.FieldError;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 

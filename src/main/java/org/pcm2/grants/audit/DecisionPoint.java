@@ -14,7 +14,7 @@ import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.FieldChecks.Need;
 import org.pcm2.grants.system.FieldError;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 
 /**
  * Every human step of the grant cycle whose completion is recorded in the audit trail:
@@ -23,30 +23,30 @@ import org.pcm2.grants.system.Texts;
  */
 public enum DecisionPoint {
 
-  REVIEW(decision(Element.REVIEW_PROPOSAL, "Xã xem xét đề xuất", Var.REVIEW_DECISION,
+  REVIEW(decision(Element.REVIEW_PROPOSAL, Var.REVIEW_DECISION,
       Decision.ENDORSE, Decision.REVISE, Decision.REJECT).comment(Var.REVIEW_COMMENT)),
-  APPRAISAL(decision(Element.APPRAISE_PROPOSAL, "DWC thẩm định", Var.APPRAISAL_DECISION,
+  APPRAISAL(decision(Element.APPRAISE_PROPOSAL, Var.APPRAISAL_DECISION,
       Decision.APPROVE, Decision.REVISE, Decision.REJECT).comment(Var.APPRAISAL_COMMENT).amount(Var.APPROVED_GRANT)
       .inputs(DecisionPoint::checkApprovedAmount)),
-  DIRECTOR(decision(Element.APPROVE_AS_DIRECTOR, "Giám đốc DWC phê duyệt", Var.DIRECTOR_DECISION,
+  DIRECTOR(decision(Element.APPROVE_AS_DIRECTOR, Var.DIRECTOR_DECISION,
       Decision.APPROVE, Decision.REVISE, Decision.REJECT).comment(Var.DIRECTOR_COMMENT).amount(Var.APPROVED_GRANT)),
-  REVISION(submission(Element.REVISE_PROPOSAL, "Chỉnh sửa đề xuất").comment(Var.REVISION_NOTE)
+  REVISION(submission(Element.REVISE_PROPOSAL).comment(Var.REVISION_NOTE)
       .amount(Var.REQUESTED_GRANT)),
-  PROGRESS_REPORT(submission(Element.SUBMIT_PROGRESS_REPORT, "Nộp báo cáo tiến độ").comment(Var.PROGRESS_SUMMARY)
+  PROGRESS_REPORT(submission(Element.SUBMIT_PROGRESS_REPORT).comment(Var.PROGRESS_SUMMARY)
       .inputs((v, e) -> {
         FieldChecks.requiredText(v, Var.PROGRESS_SUMMARY, FieldChecks.MAX_TEXT, e);
         FieldChecks.amount(v, Var.PROGRESS_SPENT, Need.REQUIRED, e);
       })),
-  PROGRESS_ACCEPTANCE(decision(Element.ACCEPT_PROGRESS_REPORT, "DWC xét báo cáo tiến độ", Var.PROGRESS_DECISION,
+  PROGRESS_ACCEPTANCE(decision(Element.ACCEPT_PROGRESS_REPORT, Var.PROGRESS_DECISION,
       Decision.ACCEPT, Decision.RETURN).comment(Var.PROGRESS_COMMENT)),
-  DISBURSEMENT(submission(Element.RECORD_DISBURSEMENT_TASK, "Kế toán ghi nhận chuyển tiền")
+  DISBURSEMENT(submission(Element.RECORD_DISBURSEMENT_TASK)
       .comment(Var.PAYMENT_REFERENCE).amount(Var.TRANCHE_AMOUNT).inputs((v, e) -> {
         FieldChecks.requiredDate(v, Var.PAYMENT_DATE, e);
         FieldChecks.requiredText(v, Var.PAYMENT_REFERENCE, FieldChecks.MAX_TEXT, e);
       })),
-  RECEIPT(submission(Element.CONFIRM_RECEIPT, "Xác nhận đã nhận tiền").comment(Var.RECEIPT_COMMENT)
+  RECEIPT(submission(Element.CONFIRM_RECEIPT).comment(Var.RECEIPT_COMMENT)
       .amount(Var.TRANCHE_AMOUNT).inputs((v, e) -> FieldChecks.requiredDate(v, Var.RECEIPT_DATE, e))),
-  COMPLETION(submission(Element.SUBMIT_COMPLETION_REPORT, "Nộp báo cáo hoàn thành").comment(Var.COMPLETION_SUMMARY)
+  COMPLETION(submission(Element.SUBMIT_COMPLETION_REPORT).comment(Var.COMPLETION_SUMMARY)
       .amount(Var.ACTUAL_SPENDING).inputs((v, e) -> {
         FieldChecks.requiredText(v, Var.COMPLETION_SUMMARY, FieldChecks.MAX_TEXT, e);
         FieldChecks.amount(v, Var.ACTUAL_SPENDING, Need.REQUIRED, e);
@@ -54,14 +54,14 @@ public enum DecisionPoint {
         FieldChecks.amount(v, Var.WOMEN_REACHED, Need.REQUIRED, e);
         FieldChecks.amount(v, Var.MEN_REACHED, Need.REQUIRED, e);
       })),
-  EVALUATION(submission(Element.EVALUATE_RESULTS, "Xã đánh giá kết quả").comment(Var.EVALUATION_COMMENT)
+  EVALUATION(submission(Element.EVALUATE_RESULTS).comment(Var.EVALUATION_COMMENT)
       .inputs((v, e) -> {
         for (String score : Var.SCORES) {
           FieldChecks.score(v, score, e);
         }
         FieldChecks.requiredText(v, Var.COMMUNITY_FEEDBACK, FieldChecks.MAX_TEXT, e);
       })),
-  CLOSURE(decision(Element.CLOSE_SUBPROJECT, "DWC quyết toán và đóng", Var.CLOSURE_DECISION,
+  CLOSURE(decision(Element.CLOSE_SUBPROJECT, Var.CLOSURE_DECISION,
       Decision.CLOSE, Decision.RETURN).comment(Var.CLOSURE_COMMENT));
 
   /** Decisions that send work back or reject: they always carry a comment. */
@@ -70,16 +70,14 @@ public enum DecisionPoint {
   /** How a step is declared: a decision among values, or a submission; then its comment, amount and inputs. */
   static final class Spec {
     private final String taskKey;
-    private final String label;
     private final String decisionVariable;
     private final Set<String> allowed;
     private String commentVariable;
     private String amountVariable;
     private BiConsumer<Map<String, Object>, List<FieldError>> inputs = (v, e) -> { };
 
-    private Spec(String taskKey, String label, String decisionVariable, Set<String> allowed) {
+    private Spec(String taskKey, String decisionVariable, Set<String> allowed) {
       this.taskKey = taskKey;
-      this.label = label;
       this.decisionVariable = decisionVariable;
       this.allowed = allowed;
     }
@@ -104,17 +102,16 @@ public enum DecisionPoint {
   }
 
   /** A step whose person chooses one of these values in this variable. */
-  private static Spec decision(String taskKey, String label, String variable, String... allowed) {
-    return new Spec(taskKey, label, variable, Set.of(allowed));
+  private static Spec decision(String taskKey, String variable, String... allowed) {
+    return new Spec(taskKey, variable, Set.of(allowed));
   }
 
   /** A step whose person submits something (a report, a payment, a revision) rather than decides. */
-  private static Spec submission(String taskKey, String label) {
-    return new Spec(taskKey, label, null, Set.of());
+  private static Spec submission(String taskKey) {
+    return new Spec(taskKey, null, Set.of());
   }
 
   private final String taskKey;
-  private final String label;
   private final String decisionVariable;
   private final Set<String> allowed;
   private final String commentVariable;
@@ -123,7 +120,6 @@ public enum DecisionPoint {
 
   DecisionPoint(Spec spec) {
     this.taskKey = spec.taskKey;
-    this.label = spec.label;
     this.decisionVariable = spec.decisionVariable;
     this.allowed = spec.allowed;
     this.commentVariable = spec.commentVariable;
@@ -184,7 +180,7 @@ public enum DecisionPoint {
   }
 
   public String label() {
-    return label;
+    return Texts.vietnamese("step." + taskKey);
   }
 
   public String commentVariable() {

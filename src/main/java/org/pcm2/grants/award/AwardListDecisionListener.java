@@ -17,7 +17,7 @@ import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +52,7 @@ public class AwardListDecisionListener implements TaskListener {
     }
     String actor = Actors.current(task.getProcessEngineServices(), task.getAssignee());
     auditTrail.append(new AuditEntry((String) v.get(Var.ROUND_CODE), task.getProcessInstanceId(),
-        Element.APPROVE_AWARD_LIST, "Giám đốc DWC duyệt danh sách thưởng", decision, comment,
+        Element.APPROVE_AWARD_LIST, Texts.vietnamese("step." + Element.APPROVE_AWARD_LIST), decision, comment,
         GrantVariables.whole(v, Var.SELECTED_TOTAL), actor, Instant.now()));
     if (comment != null && !comment.isEmpty()) {
       task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),

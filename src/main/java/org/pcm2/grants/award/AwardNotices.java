@@ -5,7 +5,7 @@ import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.notification.NotificationKind;
 import org.pcm2.grants.notification.NotificationPort;
 import org.pcm2.grants.notification.NotificationRequest;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.stereotype.Component;
 
 /** The round's notifications, through the notification outbox in the step's transaction. */

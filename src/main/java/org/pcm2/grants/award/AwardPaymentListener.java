@@ -17,7 +17,7 @@ import org.pcm2.grants.audit.AuditEntry;
 import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.FieldError;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -82,6 +82,6 @@ public class AwardPaymentListener implements TaskListener {
     Award award = rounds.pay(roundCode, subprojectCode, paidOn, reference, actor);
     notices.toWinner(NotificationKind.AWARD_PAID, award, task.getProcessInstanceId());
     auditTrail.append(new AuditEntry(subprojectCode, task.getProcessInstanceId(), Element.PAY_AWARD,
-        "Kế toán chi thưởng đợt " + roundCode, "PAID", reference, award.amount(), actor, Instant.now()));
+        Texts.vietnamese("step." + Element.PAY_AWARD, roundCode), "PAID", reference, award.amount(), actor, Instant.now()));
   }
 }

@@ -17,7 +17,7 @@ import org.pcm2.grants.funding.FundingRefusedException;
 import org.pcm2.grants.grantcycle.Stage;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.FieldError;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.NotFoundException;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 
 /**
  * The rule of a round's selection, apart from where it is kept: the amounts asked for

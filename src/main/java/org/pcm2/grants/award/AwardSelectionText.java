@@ -8,7 +8,7 @@ import java.util.Map;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 
 /**
  * The award selection as the Tasklist form edits it: one line per candidate,
@@ -88,7 +88,7 @@ final class AwardSelectionText {
   }
 
   private static String context(Award award) {
-    return tier(award.proposedTier()) + " · " + score(award.evaluationScore()) + " điểm · " + award.unitName() + ", "
+    return tier(award.proposedTier()) + " · " + Texts.vietnamese("award.points", score(award.evaluationScore())) + " · " + award.unitName() + ", "
         + award.communeName();
   }
 

@@ -15,7 +15,7 @@ import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.FieldError;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +60,7 @@ public class SelectWinnersListener implements TaskListener {
     task.setVariable(Var.AWARD_LIST_DECISION, null); // the director decides afresh on each list
     String actor = Actors.current(task.getProcessEngineServices(), task.getAssignee());
     auditTrail.append(new AuditEntry(roundCode, task.getProcessInstanceId(), Element.SELECT_WINNERS,
-        "DWC chọn đơn vị được thưởng", "SELECTED", comment, round.selected(), actor, Instant.now()));
+        Texts.vietnamese("step." + Element.SELECT_WINNERS), "SELECTED", comment, round.selected(), actor, Instant.now()));
     if (comment != null && !comment.isEmpty()) {
       task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
           comment);

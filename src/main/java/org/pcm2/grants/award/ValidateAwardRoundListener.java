@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.pcm2.grants.grantcycle.AwardRoundProcess.Var;
 import org.pcm2.grants.grantcycle.GrantVariables;
 import org.pcm2.grants.system.FieldError;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 

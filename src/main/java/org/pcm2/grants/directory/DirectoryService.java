@@ -1,5 +1,6 @@
 package org.pcm2.grants.directory;
 
+import org.pcm2.grants.texts.Texts;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -107,8 +108,7 @@ public class DirectoryService {
   /** Codes become parts of Camunda group ids, so they are letters and digits only. */
   private static void requireCode(String field, String code) {
     if (code == null || !code.matches("[A-Za-z0-9]{1,20}")) {
-      throw new IllegalArgumentException("Mã chỉ gồm chữ và số, tối đa 20 ký tự / "
-          + "A code is 1 to 20 letters and digits: " + field + "='" + code + "'");
+      throw new IllegalArgumentException(Texts.both("directory.codeForm", field, code));
     }
   }
 }

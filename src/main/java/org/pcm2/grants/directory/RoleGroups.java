@@ -1,22 +1,19 @@
 package org.pcm2.grants.directory;
 
-import java.util.Map;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.stereotype.Component;
 
 /** The role groups of the programme in Camunda's identity service, with their Vietnamese names. */
 @Component
 public class RoleGroups {
 
-  /** Vietnamese names of the role groups, shown in the Admin webapp and the Tasklist. */
-  static final Map<String, String> NAMES = Map.of(
-      IdentityGroups.FACILITATORS, "Cán bộ hỗ trợ (Facilitators)",
-      IdentityGroups.COMMUNE_LEADERS, "Lãnh đạo xã (Commune leaders)",
-      IdentityGroups.DWC_OFFICERS, "Cán bộ chương trình DWC (DWC programme officers)",
-      IdentityGroups.DWC_FINANCE, "Kế toán DWC (DWC finance)",
-      IdentityGroups.DWC_DIRECTORS, "Giám đốc DWC (DWC director)",
-      IdentityGroups.ADMINISTRATORS, "Quản trị hệ thống (Administrators)");
+  /** The role groups, named in the texts as {@code role.ID}: shown in the Admin webapp and the Tasklist. */
+  static final List<String> IDS = List.of(IdentityGroups.FACILITATORS, IdentityGroups.COMMUNE_LEADERS,
+      IdentityGroups.DWC_OFFICERS, IdentityGroups.DWC_FINANCE, IdentityGroups.DWC_DIRECTORS,
+      IdentityGroups.ADMINISTRATORS);
 
   private final IdentityService identity;
 
@@ -26,7 +23,7 @@ public class RoleGroups {
 
   /** Creates the role groups that are missing and renames those whose name changed. */
   public void ensure() {
-    NAMES.forEach((id, name) -> save(id, name, IdentityGroups.TYPE_ROLE));
+    IDS.forEach(id -> save(id, Texts.bracketed("role." + id), IdentityGroups.TYPE_ROLE));
   }
 
   /** Creates or updates one group. */

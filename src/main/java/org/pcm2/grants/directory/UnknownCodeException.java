@@ -1,5 +1,7 @@
 package org.pcm2.grants.directory;
 
+import org.pcm2.grants.texts.Texts;
+
 /** A code that names no place, school or group of the directory. */
 public class UnknownCodeException extends RuntimeException {
 
@@ -7,7 +9,7 @@ public class UnknownCodeException extends RuntimeException {
   private final String code;
 
   public UnknownCodeException(String field, String code) {
-    super("Mã không tồn tại / Unknown code '" + code + "' (" + field + ")");
+    super(Texts.both("directory.unknownCode", code, field));
     this.field = field;
     this.code = code;
   }

@@ -8,7 +8,7 @@ import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
 import org.pcm2.grants.audit.AuditEntry;
 import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.system.Money;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -3,12 +3,10 @@ package org.pcm2.grants.grantcycle;
 import java.util.Map;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
 
-/** Where a sub-project stands, as lists and reports show it. */
+/** Where a sub-project stands, as lists and reports show it (named in the texts as {@code stage.NAME}). */
 public enum Stage {
-  SUBMITTED("Đã nộp"), IN_REVIEW("Xã đang xem xét"), IN_REVISION("Đang chỉnh sửa"), IN_APPRAISAL("DWC đang thẩm định"),
-  AWAITING_DIRECTOR("Chờ giám đốc duyệt"), DISBURSING("Đang giải ngân"), REPORTING("Chờ báo cáo hoàn thành"),
-  EVALUATING("Xã đang đánh giá"), CLOSING("DWC đang quyết toán"), CLOSED("Đã đóng"), REJECTED("Bị từ chối"),
-  INELIGIBLE("Không đủ điều kiện"), WITHDRAWN("Đã rút"), CANCELLED("Đã hủy");
+  SUBMITTED, IN_REVIEW, IN_REVISION, IN_APPRAISAL, AWAITING_DIRECTOR, DISBURSING, REPORTING, EVALUATING, CLOSING,
+  CLOSED, REJECTED, INELIGIBLE, WITHDRAWN, CANCELLED;
 
   private static final Map<String, Stage> BY_ELEMENT = Map.ofEntries(
       Map.entry(Element.REVIEW_PROPOSAL, IN_REVIEW),
@@ -28,19 +26,8 @@ public enum Stage {
       Map.entry(Element.END_WITHDRAWN, WITHDRAWN),
       Map.entry(Element.END_CANCELLED, CANCELLED));
 
-  private final String label;
-
-  Stage(String label) {
-    this.label = label;
-  }
-
   /** The stage a sub-project enters at this element, or null when the element changes no stage. */
   public static Stage at(String elementId) {
     return BY_ELEMENT.get(elementId);
-  }
-
-  /** Vietnamese name of the stage. */
-  public String label() {
-    return label;
   }
 }

@@ -9,7 +9,7 @@ import org.pcm2.grants.readmodel.SubprojectQueries;
 import org.pcm2.grants.readmodel.SubprojectView;
 import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.system.NotFoundException;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

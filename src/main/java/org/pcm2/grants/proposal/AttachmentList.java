@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.system.Unchecked;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -92,10 +92,7 @@ class AttachmentList extends AbstractProcessEnginePlugin implements TaskListener
 
   private static String kind(String kind) {
     return switch (kind) {
-      case "MINUTES" -> "Biên bản họp";
-      case "PHOTO" -> "Ảnh";
-      case "RECEIPT" -> "Chứng từ";
-      case "REPORT" -> "Báo cáo";
+      case "MINUTES", "PHOTO", "RECEIPT", "REPORT" -> Texts.vietnamese("attachment.kind." + kind);
       default -> kind;
     };
   }

@@ -47,7 +47,7 @@ public record ProposalRequest(
       return errors;
     }
     if (budgetItems.isEmpty() || budgetItems.size() > 100) {
-      errors.add(new org.pcm2.grants.system.FieldError("budgetItems", org.pcm2.grants.system.Texts.both("proposal.budgetLines")));
+      errors.add(new org.pcm2.grants.system.FieldError("budgetItems", org.pcm2.grants.texts.Texts.both("proposal.budgetLines")));
       return errors;
     }
     long total = 0;
@@ -57,17 +57,17 @@ public record ProposalRequest(
       if (item == null || item.description() == null || item.description().isBlank()
           || item.description().length() > 200) {
         errors.add(new org.pcm2.grants.system.FieldError(field + ".description",
-            org.pcm2.grants.system.Texts.both("check.requiredAtMost", 200)));
+            org.pcm2.grants.texts.Texts.both("check.requiredAtMost", 200)));
       }
       if (item == null || item.amount() == null || item.amount() <= 0) {
-        errors.add(new org.pcm2.grants.system.FieldError(field + ".amount", org.pcm2.grants.system.Texts.both("check.positive")));
+        errors.add(new org.pcm2.grants.system.FieldError(field + ".amount", org.pcm2.grants.texts.Texts.both("check.positive")));
       } else {
         total += item.amount();
       }
     }
     if (errors.isEmpty() && requestedGrant != null && total != requestedGrant) {
       errors.add(new org.pcm2.grants.system.FieldError("budgetItems",
-          org.pcm2.grants.system.Texts.both("proposal.budgetTotal", org.pcm2.grants.system.Money.format(total),
+          org.pcm2.grants.texts.Texts.both("proposal.budgetTotal", org.pcm2.grants.system.Money.format(total),
               org.pcm2.grants.system.Money.format(requestedGrant), String.valueOf(total),
               String.valueOf(requestedGrant))));
     }

@@ -19,7 +19,7 @@ import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.Money;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.stereotype.Component;
 
 /**

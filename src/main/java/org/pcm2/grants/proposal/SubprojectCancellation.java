@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.stereotype.Service;
 
 /** DWC cancels a sub-project at any stage before closure. */

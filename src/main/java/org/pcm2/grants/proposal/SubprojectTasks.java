@@ -13,7 +13,7 @@ import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.system.Actors;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.system.Unchecked;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,6 @@
 package org.pcm2.grants.readmodel;
 
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.grantcycle.Stage;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ public class SubprojectQueries {
   private static final RowMapper<SubprojectView> VIEW = (rs, i) -> new SubprojectView(rs.getString("code"),
       rs.getString("title"), rs.getString("fund_code"), rs.getString("cycle_code"), rs.getString("group_code"),
       rs.getString("unit_type"), rs.getString("unit_name"), rs.getString("commune_code"), rs.getString("commune_name"),
-      rs.getString("facilitator_id"), rs.getString("stage"), Stage.valueOf(rs.getString("stage")).label(),
+      rs.getString("facilitator_id"), rs.getString("stage"),
+      Texts.vietnamese("stage." + Stage.valueOf(rs.getString("stage")).name()),
       rs.getObject("requested_grant", Long.class), rs.getObject("approved_grant", Long.class), rs.getLong("disbursed"),
       rs.getObject("contribution_planned", Long.class), rs.getObject("contribution_mobilised", Long.class),
       rs.getObject("beneficiaries_women", Integer.class), rs.getObject("beneficiaries_men", Integer.class),

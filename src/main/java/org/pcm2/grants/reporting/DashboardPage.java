@@ -11,7 +11,7 @@ import org.pcm2.grants.directory.UnknownCodeException;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.ForbiddenException;
 import org.pcm2.grants.system.InvalidInputException;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -80,7 +80,7 @@ class DashboardPage {
         .query((rs, i) -> new Option(rs.getString(1), rs.getString(2))).list());
     Map<String, String> stageLabels = new java.util.LinkedHashMap<>();
     for (Stage stage : Stage.values()) {
-      stageLabels.put(stage.name(), stage.label());
+      stageLabels.put(stage.name(), Texts.vietnamese("stage." + stage.name()));
     }
     model.addAttribute("stageLabels", json.writeValueAsString(stageLabels));
     model.addAttribute("chartData", portfolio == null ? "{}" : json.writeValueAsString(portfolio));

@@ -15,7 +15,7 @@ import org.pcm2.grants.reporting.Portfolio.Figures;
 import org.pcm2.grants.reporting.PortfolioQuery.Dimension;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 
 /**
  * The portfolio as a CSV file that Excel opens with its Vietnamese intact: UTF-8 with a
@@ -34,7 +34,7 @@ public final class PortfolioCsv {
   static {
     FIGURES.add(new Column(Texts.both("reporting.column.subprojects"), Figures::subprojects));
     for (Stage stage : Stage.values()) {
-      FIGURES.add(new Column(stage.label() + " / " + stage.name(), f -> f.stages().get(stage)));
+      FIGURES.add(new Column(Texts.vietnamese("stage." + stage.name()) + " / " + stage.name(), f -> f.stages().get(stage)));
     }
     FIGURES.add(new Column(Texts.both("reporting.column.requested"), Figures::requested));
     FIGURES.add(new Column(Texts.both("reporting.column.approved"), Figures::approved));

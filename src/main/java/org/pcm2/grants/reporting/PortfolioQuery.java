@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 
 /**
  * What a portfolio report covers and how it is cut: any of province, district, commune,

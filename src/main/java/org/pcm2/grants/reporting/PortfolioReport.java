@@ -18,7 +18,7 @@ import org.pcm2.grants.reporting.PortfolioQuery.Dimension;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.ForbiddenException;
 import org.pcm2.grants.system.InvalidInputException;
-import org.pcm2.grants.system.Texts;
+import org.pcm2.grants.texts.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,6 @@
 package org.pcm2.grants.system;
 
+import org.pcm2.grants.texts.Texts;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

@@ -1,5 +1,6 @@
 package org.pcm2.grants.system;
 
+import org.pcm2.grants.texts.Texts;
 import java.util.Arrays;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;

@@ -1,5 +1,6 @@
 package org.pcm2.grants.system;
 
+import org.pcm2.grants.texts.Texts;
 import static org.pcm2.grants.grantcycle.GrantVariables.date;
 import static org.pcm2.grants.grantcycle.GrantVariables.text;
 import static org.pcm2.grants.grantcycle.GrantVariables.whole;

@@ -1,5 +1,6 @@
 package org.pcm2.grants.system;
 
+import org.pcm2.grants.texts.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,5 +1,6 @@
 package org.pcm2.grants.system;
 
+import org.pcm2.grants.texts.Texts;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package org.pcm2.grants.system;
 
+import org.pcm2.grants.texts.Texts;
 import java.sql.SQLException;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;

@@ -33,4 +33,12 @@ class PackageRulesTest {
             .and(not(resideInAPackage("org.pcm2.grants.grantcycle.."))))
         .check(PROJECT);
   }
+
+  @Test
+  void theTextsImportNoOtherPackageOfTheProject() {
+    noClasses().that().resideInAPackage("org.pcm2.grants.texts..")
+        .should().dependOnClassesThat(resideInAPackage("org.pcm2.grants..")
+            .and(not(resideInAPackage("org.pcm2.grants.texts.."))))
+        .check(PROJECT);
+  }
 }

@@ -1,4 +1,4 @@
-package org.pcm2.grants.system;
+package org.pcm2.grants.texts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,24 +95,6 @@ class TextsTest {
       assertThat(Texts.both("reporting.dimension." + dimension)).as(dimension).contains(" / ");
     }
     assertThat(Texts.both("reporting.dimension.commune")).isEqualTo("Xã / Commune");
-  }
-
-  @Test
-  void fieldChecksNameTheFieldInBothLanguages() {
-    List<FieldError> errors = new java.util.ArrayList<>();
-    FieldChecks.amount(Map.of("approvedGrant", "1,5"), "approvedGrant", FieldChecks.Need.REQUIRED, errors);
-    FieldChecks.count(Map.of("beneficiariesWomen", -1), "beneficiariesWomen", true, errors);
-    FieldChecks.requiredText(Map.of("title", "x".repeat(201)), "title", 200, errors);
-    FieldChecks.score(Map.of("scoreQuality", 6), "scoreQuality", errors);
-    FieldChecks.requiredDate(Map.of(), "plannedStart", errors);
-    assertThat(errors).extracting(FieldError::field)
-        .containsExactly("approvedGrant", "beneficiariesWomen", "title", "scoreQuality", "plannedStart");
-    assertThat(errors).extracting(FieldError::message).containsExactly(
-        "phải là số đồng nguyên / must be a whole number of đồng",
-        "phải từ 0 đến 1.000.000 / must be 0 to 1,000,000",
-        "dài quá 200 ký tự / longer than 200 characters",
-        "chấm từ 1 đến 5 / score 1 to 5",
-        "bắt buộc / required");
   }
 
   private static Properties load(String resource) throws IOException {

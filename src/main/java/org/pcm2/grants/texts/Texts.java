@@ -1,4 +1,4 @@
-package org.pcm2.grants.system;
+package org.pcm2.grants.texts;
 
 import java.text.MessageFormat;
 import java.util.Locale;
