@@ -84,6 +84,12 @@ public class SubprojectReadModel implements ExecutionListener {
     }
   }
 
+  /** The sub-project of this instance has a new facilitator (its group was handed over). */
+  public void facilitatorChanged(String processInstanceId, String facilitatorId) {
+    jdbc.sql("UPDATE subproject SET facilitator_id = ?, updated_at = ? WHERE process_instance_id = ?")
+        .params(facilitatorId, Timestamp.from(Instant.now()), processInstanceId).update();
+  }
+
   private static Object[] append(Object[] values, Object last) {
     Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
     all[values.length] = last;

@@ -46,7 +46,7 @@ final class DrillChecks {
   /**
    * The checks every drill ends with, over what its clients were told: each acknowledged
    * submission is one sub-project with one process instance under its code; a refused one
-   * left neither; no step of any sub-project is in the decision log twice and no ledger
+   * left neither a sub-project, nor a process instance (by its title), nor its key; no step of any sub-project is in the decision log twice and no ledger
    * line is written twice; each acknowledged endorsement and approval is recorded once, an
    * approval with one commitment of the grant; an approval refused for a spent envelope
    * committed nothing; the envelopes agree with the ledger and are not exceeded; no client
@@ -68,7 +68,9 @@ final class DrillChecks {
     }
     for (String key : outcomes.refusedSubmissions.keySet()) {
       soft.assertThat(count(sql, "SELECT COUNT(*) FROM subproject WHERE title = '" + titlePrefix + key + "'")
-          + count(sql, "SELECT COUNT(*) FROM submission_key WHERE idempotency_key = '" + key + "'"))
+          + count(sql, "SELECT COUNT(*) FROM submission_key WHERE idempotency_key = '" + key + "'")
+          + count(sql, "SELECT COUNT(*) FROM act_hi_varinst WHERE name_ = 'title' AND text_ = '" + titlePrefix + key
+              + "'"))
           .as("what the refused submission %s left", key).isZero();
     }
     soft.assertThat(count(sql, "SELECT COUNT(*) FROM (SELECT subproject_code, task_key FROM decision_log"

@@ -47,8 +47,9 @@ class KillNineDrillIT {
     Map<String, String> settings = DrillSetup.settings(url, smtp);
     settings.put("pcm.mail.poll-interval", "3s"); // mail waits a while in the outbox: some is pending at the kill
     DrillLoad.Outcomes outcomes = new DrillLoad.Outcomes();
+    ApplicationProcess first = null;
     try {
-      ApplicationProcess first = new ApplicationProcess("kill-nine-1", List.of("-Xmx384m"), settings).start();
+      first = new ApplicationProcess("kill-nine-1", List.of("-Xmx384m"), settings).start();
       first.awaitReady(Duration.ofSeconds(120));
       Queue<DrillLoad.Slot> slots = DrillLoad.openCycles(first.baseUrl(), "DRILL-KILL", 10);
       DrillLoad load = DrillLoad.start(List.of(first.baseUrl()), slots, 10, 6, 4, "drill-", TITLE, Duration.ZERO,
@@ -104,6 +105,9 @@ class KillNineDrillIT {
         }
       }
     } finally {
+      if (first != null) {
+        first.close(); // already killed, unless the drill failed before the kill
+      }
       smtp.stop();
     }
   }

@@ -10,12 +10,23 @@ import org.camunda.bpm.engine.variable.Variables;
  * Reads (and, for a step's fields, narrows) the arguments of the engine's commands, which
  * Camunda keeps in protected fields without getters. It sits in Camunda's own package so
  * that the compiler checks every field it names: an engine upgrade that renames one fails
- * the build instead of silently switching a guard off. Used only by the project's command
- * guard ({@code org.pcm2.grants.access.EngineCommandGuard}).
+ * the build instead of silently switching a guard off. Used by the project's command guard
+ * ({@code org.pcm2.grants.access.EngineCommandGuard}) and by what follows a person's leaving
+ * a group ({@code org.pcm2.grants.people.LeaderChanges}).
  */
 public final class CommandArguments {
 
   private CommandArguments() {
+  }
+
+  /** The person and the group of a membership being removed: {@code {userId, groupId}}, or null. */
+  public static String[] removedMembership(Object command) {
+    return command instanceof DeleteMembershipCmd delete ? new String[] {delete.userId, delete.groupId} : null;
+  }
+
+  /** The person being deleted, or null. */
+  public static String deletedUser(Object command) {
+    return command instanceof DeleteUserCmd delete ? delete.userId : null;
   }
 
   /** The task a completion (complete, resolve or form submission) is for. */

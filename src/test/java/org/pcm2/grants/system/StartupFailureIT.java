@@ -19,7 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * it (the failure analyzers are registered and match), not with a bare stack trace.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class StartupFailureTest {
+class StartupFailureIT {
 
   private static final String BROKEN_MODEL = """
       <?xml version="1.0" encoding="UTF-8"?>

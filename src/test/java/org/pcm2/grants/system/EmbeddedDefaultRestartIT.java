@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The README's run command: no profile, so the demo on the embedded H2 file database, whose
  * data survives a restart.
  */
-class EmbeddedDefaultRestartTest {
+class EmbeddedDefaultRestartIT {
 
   private static ConfigurableApplicationContext start(Path folder) {
     return new SpringApplicationBuilder(PcmGrantsApplication.class)

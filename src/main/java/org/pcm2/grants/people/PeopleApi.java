@@ -1,0 +1,40 @@
+package org.pcm2.grants.people;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.pcm2.grants.access.Viewer;
+import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.system.NotFoundException;
+import org.pcm2.grants.texts.Texts;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** DWC's administrators change who serves the programme's groups. */
+@RestController
+@Tag(name = "Người / People")
+class PeopleApi {
+
+  /** The facilitator who takes a group over. */
+  record FacilitatorRequest(String facilitatorId) {
+  }
+
+  private final FacilitatorHandover handover;
+
+  PeopleApi(FacilitatorHandover handover) {
+    this.handover = handover;
+  }
+
+  @PutMapping(path = "/api/groups/{code}/facilitator", consumes = "application/json")
+  @Operation(summary = "Giao nhóm cho cán bộ hỗ trợ khác (quản trị DWC) / Hand a group to another facilitator"
+      + " (DWC administrators)")
+  FacilitatorHandover.Moved handOver(@PathVariable String code, @RequestBody FacilitatorRequest request,
+      Authentication user) {
+    if (!Viewer.of(user).groups().contains(IdentityGroups.ADMINISTRATORS)) {
+      throw new NotFoundException(Texts.both("people.administratorsOnly"));
+    }
+    return handover.handOver(code, request.facilitatorId(), user.getName());
+  }
+}
