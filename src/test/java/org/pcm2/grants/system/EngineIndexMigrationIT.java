@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The engine's indexes as a Flyway migration on H2: on the schema a real engine makes, on a
  * database whose indexes an earlier version's start-up step already made, and once only.
  */
-class EngineIndexMigrationTest {
+class EngineIndexMigrationIT {
 
   private JdbcDataSource dataSource;
   private ProcessEngine engine;

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database of an earlier version, rows without the contribution by kind get it from the
  * engine's history and no other row changes.
  */
-class ContributionBackfillMigrationTest {
+class ContributionBackfillMigrationIT {
 
   private JdbcDataSource dataSource;
   private JdbcClient jdbc;
