@@ -1,6 +1,7 @@
 package org.pcm2.grants.funding;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.Place;
 import org.springframework.boot.ApplicationArguments;
@@ -34,7 +35,8 @@ class DemoFundingCycles implements ApplicationRunner {
   @Transactional
   public void run(ApplicationArguments args) {
     LocalDate opens = LocalDate.of(2026, 7, 1);
-    LocalDate closes = LocalDate.of(2027, 6, 30);
+    // the demo's cycles take proposals for at least a year from the day the demo first starts
+    LocalDate closes = java.util.Collections.max(List.of(LocalDate.of(2027, 6, 30), LocalDate.now().plusYears(1)));
     cycles.open(new FundingCycle(CM_CYCLE, "CM", "Quỹ QLCĐ, đợt 1 năm 2026", opens, closes, "OPEN"), "system");
     cycles.open(new FundingCycle(INITIATIVE_CYCLE, "INITIATIVE", "Quỹ sáng kiến, đợt 1 năm 2026", opens, closes, "OPEN"),
         "system");

@@ -1,5 +1,8 @@
 package org.pcm2.grants.proposal;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import static org.pcm2.grants.grantcycle.GrantVariables.text;
 
 import java.time.LocalDate;
@@ -29,6 +32,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProposalValidator {
+
+  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   static final int MAX_TEXT = FieldChecks.MAX_TEXT;
 
@@ -126,6 +132,25 @@ public class ProposalValidator {
       }
     }
     return errors;
+  }
+
+  /**
+   * A new proposal: its fields, and its cycle's calendar — a cycle takes proposals from its
+   * opening day to its closing day, Vietnam time, by the engine's clock. (A revision of a
+   * proposal already taken is checked with {@link #check} alone.)
+   */
+  public void checkSubmission(Map<String, ?> variables) {
+    List<FieldError> errors = validate(variables);
+    String cycleCode = text(variables, Var.CYCLE_CODE);
+    Optional<FundingCycle> cycle = cycleCode == null ? Optional.empty() : cycles.find(cycleCode);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), VIETNAM);
+    if (cycle.isPresent() && (today.isBefore(cycle.get().opensOn()) || today.isAfter(cycle.get().closesOn()))) {
+      errors.add(new FieldError(Var.CYCLE_CODE, Texts.both("proposal.outsideCalendar", cycleCode,
+          DAY.format(cycle.get().opensOn()), DAY.format(cycle.get().closesOn()))));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
   }
 
   /** Throws {@link InvalidInputException} naming every wrong field. */

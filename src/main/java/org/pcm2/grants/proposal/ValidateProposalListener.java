@@ -21,7 +21,7 @@ public class ValidateProposalListener implements ExecutionListener, TaskListener
 
   @Override
   public void notify(DelegateExecution execution) {
-    validator.check(execution.getVariables());
+    validator.checkSubmission(execution.getVariables());
   }
 
   @Override

@@ -338,6 +338,29 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     return JSON.readTree(created.body()).get("code").asText();
   }
 
+  @Test
+  void aCycleThatHasNotOpenedRefusesProposalsNamingItsDaysAndKeepsNothing() throws Exception {
+    String opens = java.time.LocalDate.now().plusDays(10).toString();
+    String closes = java.time.LocalDate.now().plusDays(40).toString();
+    ApiClient officer = as("officer1");
+    assertThat(officer.postJson("/api/cycles", "{\"code\":\"CM-LATER\",\"fundCode\":\"CM\",\"name\":\"Đợt sau\","
+        + "\"opensOn\":\"" + opens + "\",\"closesOn\":\"" + closes + "\"}").statusCode()).isEqualTo(201);
+    assertThat(officer.putJson("/api/cycles/CM-LATER/envelopes/05740", "{\"amount\":150000000}").statusCode())
+        .isEqualTo(200);
+    ObjectNode later = proposal("CBG0574007");
+    later.put("cycleCode", "CM-LATER");
+    long before = jdbc.sql("SELECT COUNT(*) FROM subproject").query(Long.class).single();
+
+    HttpResponse<String> refused = facilitator.postJson("/api/subprojects", later.toString());
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    JsonNode error = JSON.readTree(refused.body()).get("errors").get(0);
+    assertThat(error.get("field").asText()).isEqualTo("cycleCode");
+    String from = java.time.LocalDate.parse(opens).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    assertThat(error.get("message").asText()).contains("chỉ nhận đề xuất từ " + from).contains("takes proposals only");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM subproject").query(Long.class).single()).isEqualTo(before);
+  }
+
   private ApiClient as(String user) {
     return new ApiClient(base(), user, "demo");
   }

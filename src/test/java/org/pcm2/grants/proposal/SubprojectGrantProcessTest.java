@@ -1,5 +1,8 @@
 package org.pcm2.grants.proposal;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Date;
+import java.time.Instant;
 import org.pcm2.grants.access.TaskPeople;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,6 +106,8 @@ class SubprojectGrantProcessTest {
   private final FundingPort funding = mock(FundingPort.class);
   private final NotificationPort notifications = mock(NotificationPort.class);
   private final FundingCycles cycles = mock(FundingCycles.class);
+  /** The open cycles take proposals until a year from today, whenever the tests run. */
+  private static final LocalDate OPEN_UNTIL = LocalDate.now().plusYears(1);
 
   @BeforeEach
   void wire() {
@@ -113,11 +118,11 @@ class SubprojectGrantProcessTest {
         .thenReturn(new GroupLocation(STUDENTS, "THCS05740", "Trường THCS Hoàng Nông", COMMUNE));
     when(codes.next("05740")).thenReturn(CODE);
     when(cycles.find("CM-2026-1")).thenReturn(Optional.of(new FundingCycle("CM-2026-1", "CM", "Quỹ QLCĐ 2026",
-        LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), "OPEN")));
+        LocalDate.of(2026, 7, 1), OPEN_UNTIL, "OPEN")));
     when(cycles.find("CM-2025-1")).thenReturn(Optional.of(new FundingCycle("CM-2025-1", "CM", "Quỹ QLCĐ 2025",
         LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 30), "CLOSED")));
     when(cycles.find("SK-2026-1")).thenReturn(Optional.of(new FundingCycle("SK-2026-1", "INITIATIVE",
-        "Quỹ sáng kiến 2026", LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), "OPEN")));
+        "Quỹ sáng kiến 2026", LocalDate.of(2026, 7, 1), OPEN_UNTIL, "OPEN")));
     when(cycles.envelopeFor(eq("SK-2026-1"), anyString(), eq("05740")))
         .thenReturn(Optional.of(new Envelope("SK-2026-1", "05740", 30_000_000L, 0L)));
     when(cycles.envelopeFor(eq("CM-2026-1"), anyString(), eq("05740")))
@@ -263,6 +268,23 @@ class SubprojectGrantProcessTest {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(SubprojectGrantProcess.KEY, initiative))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining(Var.REQUESTED_GRANT)
         .hasMessageContaining("10.000.000 ₫");
+  }
+
+  @Test
+  void aCycleTakesProposalsOnlyBetweenItsOpeningAndClosingDays() {
+    processEngine().getIdentityService().setAuthenticatedUserId("facilitator1");
+    try {
+      // the day before it opens, Vietnam time (17:00 UTC is already the next day there)
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-30T16:59:00Z")));
+      assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(SubprojectGrantProcess.KEY, proposal()))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining(Var.CYCLE_CODE)
+          .hasMessageContaining("chỉ nhận đề xuất từ 01/07/2026").hasMessageContaining("takes proposals only from");
+      org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-30T17:00:00Z")));
+      assertThat(runtimeService().startProcessInstanceByKey(SubprojectGrantProcess.KEY, proposal())).isNotNull();
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   // ---------------------------------------------------------------- screening
