@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The layout a newcomer relies on, checked on every build: the feature packages form no
@@ -26,19 +28,13 @@ class PackageRulesTest {
     slices().matching("org.pcm2.grants.(*)..").should().beFreeOfCycles().check(PROJECT);
   }
 
-  @Test
-  void theGrantCyclesVocabularyImportsNoOtherPackageOfTheProject() {
-    noClasses().that().resideInAPackage("org.pcm2.grants.grantcycle..")
-        .should().dependOnClassesThat(resideInAPackage("org.pcm2.grants..")
-            .and(not(resideInAPackage("org.pcm2.grants.grantcycle.."))))
-        .check(PROJECT);
-  }
-
-  @Test
-  void theTextsImportNoOtherPackageOfTheProject() {
-    noClasses().that().resideInAPackage("org.pcm2.grants.texts..")
-        .should().dependOnClassesThat(resideInAPackage("org.pcm2.grants..")
-            .and(not(resideInAPackage("org.pcm2.grants.texts.."))))
+  /** The shared vocabularies every package may import: each imports no other package of the project. */
+  @ParameterizedTest
+  @ValueSource(strings = {"grantcycle", "texts"})
+  void aSharedVocabularyImportsNoOtherPackageOfTheProject(String vocabulary) {
+    String own = "org.pcm2.grants." + vocabulary + "..";
+    noClasses().that().resideInAPackage(own)
+        .should().dependOnClassesThat(resideInAPackage("org.pcm2.grants..").and(not(resideInAPackage(own))))
         .check(PROJECT);
   }
 }
