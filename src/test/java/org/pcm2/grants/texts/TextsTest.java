@@ -67,6 +67,30 @@ class TextsTest {
     }
   }
 
+  /**
+   * The Vietnamese, read first, says at least as much as the English: it shows as many of the
+   * arguments (a value the English names is never missing from the Vietnamese).
+   */
+  @Test
+  void theVietnameseShowsEveryValueTheEnglishShows() throws IOException {
+    Properties vietnamese = load("texts/texts.properties");
+    Properties english = load("texts/texts_en.properties");
+    Pattern argument = Pattern.compile("\\{(\\d+)");
+    for (String key : vietnamese.stringPropertyNames()) {
+      assertThat(arguments(argument, vietnamese.getProperty(key)).size()).as("arguments of %s", key)
+          .isGreaterThanOrEqualTo(arguments(argument, english.getProperty(key)).size());
+    }
+  }
+
+  private static Set<String> arguments(Pattern argument, String pattern) {
+    Set<String> found = new TreeSet<>();
+    Matcher matcher = argument.matcher(pattern);
+    while (matcher.find()) {
+      found.add(matcher.group(1));
+    }
+    return found;
+  }
+
   @Test
   void aTextReadsVietnameseFirstThenEnglishWithItsNumbersAsWritten() {
     assertThat(Texts.both("check.required")).isEqualTo("bắt buộc / required");
