@@ -259,6 +259,8 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     config.setIdGenerator(new StrongUuidGenerator());
     config.setJobExecutorActivate(true);
     config.setHistoryTimeToLive("P730D");
+    // as the application evaluates its decision tables (application.yaml)
+    config.setDmnFeelEnableLegacyBehavior(true);
     Map<Object, Object> beans = new HashMap<>();
     JavaDelegate nothing = execution -> { };
     for (String delegate : List.of("registerProposalDelegate", "commitGrantDelegate", "releaseGrantDelegate",
