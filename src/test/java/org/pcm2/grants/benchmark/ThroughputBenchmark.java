@@ -263,10 +263,21 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     config.setDmnFeelEnableLegacyBehavior(true);
     Map<Object, Object> beans = new HashMap<>();
     JavaDelegate nothing = execution -> { };
-    for (String delegate : List.of("registerProposalDelegate", "commitGrantDelegate", "releaseGrantDelegate",
-        "recordDisbursementDelegate", "closeGrantDelegate")) {
+    for (String delegate : List.of("commitGrantDelegate", "releaseGrantDelegate", "recordDisbursementDelegate",
+        "closeGrantDelegate")) {
       beans.put(delegate, nothing);
     }
+    // registration derives what the screening table reads, as the application's does
+    beans.put("registerProposalDelegate", (JavaDelegate) e -> {
+      long requested = number(e, "requestedGrant");
+      long contribution = number(e, "contributionCash") + number(e, "contributionLabour")
+          + number(e, "contributionMaterials");
+      e.setVariable("contributionShare", Math.round(contribution * 1000.0 / (requested + contribution)) / 10.0);
+      java.time.LocalDate start = java.time.LocalDate.parse(String.valueOf(e.getVariable("plannedStart")));
+      java.time.LocalDate end = java.time.LocalDate.parse(String.valueOf(e.getVariable("plannedEnd")));
+      e.setVariable("durationMonths", (int) Math.max(ChronoUnit.MONTHS.between(start, end.plusDays(1)), 1));
+      e.setVariable("totalBeneficiaries", (int) (number(e, "beneficiariesWomen") + number(e, "beneficiariesMen")));
+    });
     // The decision tables the application evaluates in Java, evaluated here too by the same
     // classes on this engine, with the same inputs; the rest of each stand-in sets only what
     // the gateways read. (The check after the run compares the two sides' decision history.)
@@ -308,6 +319,11 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     }
     deployment.deploy();
     return engine;
+  }
+
+  private static long number(org.camunda.bpm.engine.delegate.DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? 0 : Long.parseLong(String.valueOf(value));
   }
 
   /** Stands in for the project's notification step. */
