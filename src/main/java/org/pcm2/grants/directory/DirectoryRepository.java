@@ -58,6 +58,20 @@ class DirectoryRepository {
         """).param(code).query(PLACE).list();
   }
 
+  List<Place> allPlaces() {
+    return jdbc.sql("SELECT code, parent_code, kind, name FROM place ORDER BY code").query(PLACE).list();
+  }
+
+  List<School> allSchools() {
+    return jdbc.sql("SELECT code, commune_code, name FROM school ORDER BY code").query(SCHOOL).list();
+  }
+
+  List<CommunityGroup> allGroups() {
+    return jdbc.sql("""
+        SELECT code, kind, name, hamlet_code, school_code, facilitator_id FROM community_group ORDER BY code
+        """).query(GROUP).list();
+  }
+
   Optional<School> findSchool(String code) {
     return jdbc.sql("SELECT code, commune_code, name FROM school WHERE code = ?")
         .param(code).query(SCHOOL).optional();

@@ -73,6 +73,21 @@ public class DirectoryService {
     return repository.counts();
   }
 
+  /** Every place, by code. */
+  public List<Place> allPlaces() {
+    return repository.allPlaces();
+  }
+
+  /** Every school, by code. */
+  public List<School> allSchools() {
+    return repository.allSchools();
+  }
+
+  /** Every community and student group, by code. */
+  public List<CommunityGroup> allGroups() {
+    return repository.allGroups();
+  }
+
   /** Adds or updates a place; its parent must exist already. */
   @Transactional
   public void savePlace(Place place) {

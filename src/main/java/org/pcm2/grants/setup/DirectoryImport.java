@@ -1,0 +1,320 @@
+package org.pcm2.grants.setup;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.IdentityService;
+import org.pcm2.grants.directory.CommunityGroup;
+import org.pcm2.grants.directory.DirectoryService;
+import org.pcm2.grants.directory.GroupKind;
+import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.directory.Place;
+import org.pcm2.grants.directory.PlaceKind;
+import org.pcm2.grants.directory.RoleGroups;
+import org.pcm2.grants.directory.School;
+import org.pcm2.grants.people.FacilitatorHandover;
+import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.texts.Texts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The programme's directory from CSV files, the columns of {@code demo/*.csv}: places, then
+ * schools, then groups. A file is read whole and checked row by row before anything is
+ * written; one bad row refuses the file, with every bad row named ({@code file:line:column}
+ * and why, in Vietnamese and English). A preview says what would be created and changed and
+ * writes nothing; applying writes it all in one transaction, each change in the directory's
+ * change log. A row equal to what is there changes nothing, so a second import of the same
+ * file is a no-op. A group whose facilitator changes is handed over with its open
+ * sub-projects ({@link FacilitatorHandover}).
+ */
+@Service
+public class DirectoryImport {
+
+  /** The three files, in the order a programme imports them. */
+  public enum Kind {
+    PLACES("places.csv", List.of("code", "parent", "kind", "name")),
+    SCHOOLS("schools.csv", List.of("code", "commune", "name")),
+    GROUPS("groups.csv", List.of("code", "kind", "name", "unit", "facilitator"));
+
+    final String file;
+    final List<String> columns;
+
+    Kind(String file, List<String> columns) {
+      this.file = file;
+      this.columns = columns;
+    }
+  }
+
+  /** What an import does (or would do): codes created and changed, rows left as they were. */
+  public record Outcome(Kind kind, boolean applied, List<String> created, List<String> changed, int unchanged) {
+  }
+
+  static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()
+      .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+  private static final String CODE = "[A-Za-z0-9]{1,20}";
+  private static final int MAX_NAME = 200;
+
+  private final DirectoryService directory;
+  private final RoleGroups roleGroups;
+  private final IdentityService identity;
+  private final FacilitatorHandover handover;
+  private final JdbcClient jdbc;
+
+  public DirectoryImport(DirectoryService directory, RoleGroups roleGroups, IdentityService identity,
+      FacilitatorHandover handover, JdbcClient jdbc) {
+    this.directory = directory;
+    this.roleGroups = roleGroups;
+    this.identity = identity;
+    this.handover = handover;
+    this.jdbc = jdbc;
+  }
+
+  /** Checks the file and says what it would change ({@code apply} false), or changes it. */
+  @Transactional
+  public Outcome run(Kind kind, String csv, boolean apply, String actor) {
+    List<FieldError> errors = new ArrayList<>();
+    List<CSVRecord> rows = new ArrayList<>();
+    for (CSVRecord row : parse(kind, csv)) {
+      if (row.isConsistent()) {
+        rows.add(row);
+      } else {
+        errors.add(new FieldError(kind.file + ":" + (row.getRecordNumber() + 1),
+            Texts.both("setup.columnCount", row.size(), kind.columns.size())));
+      }
+    }
+    return switch (kind) {
+      case PLACES -> places(rows, errors, apply, actor);
+      case SCHOOLS -> schools(rows, errors, apply, actor);
+      case GROUPS -> groups(rows, errors, apply, actor);
+    };
+  }
+
+  /** The file's rows; a file without the kind's header is refused naming the missing columns. */
+  private static List<CSVRecord> parse(Kind kind, String csv) {
+    try {
+      var parser = FORMAT.parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")));
+      List<String> missing = kind.columns.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+      if (!missing.isEmpty()) {
+        throw new InvalidInputException(List.of(new FieldError(kind.file + ":1",
+            Texts.both("setup.missingColumns", String.join(", ", missing)))));
+      }
+      return parser.getRecords();
+    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+      throw new InvalidInputException(List.of(new FieldError(kind.file, Texts.both("setup.unreadable",
+          String.valueOf(e.getMessage())))));
+    }
+  }
+
+  private Outcome places(List<CSVRecord> rows, List<FieldError> errors, boolean apply, String actor) {
+    Map<String, Place> existing = byCode(directory.allPlaces(), Place::code);
+    Map<String, Place> incoming = new HashMap<>();
+    for (CSVRecord row : rows) {
+      String code = code(Kind.PLACES, row, "code", errors);
+      String parent = row.get("parent");
+      PlaceKind kind = oneOf(Kind.PLACES, row, "kind", PlaceKind.class, errors);
+      String name = name(Kind.PLACES, row, errors);
+      if (code != null && incoming.containsKey(code)) {
+        errors.add(error(Kind.PLACES, row, "code", Texts.both("setup.twice", code)));
+      } else if (code != null && kind != null && name != null) {
+        incoming.put(code, new Place(code, parent.isEmpty() ? null : parent, kind, name));
+      }
+    }
+    for (CSVRecord row : rows) {
+      String parent = row.get("parent");
+      if (!parent.isEmpty() && !incoming.containsKey(parent) && !existing.containsKey(parent)) {
+        errors.add(error(Kind.PLACES, row, "parent", Texts.both("setup.unknown", parent)));
+      }
+    }
+    refuseIfAny(errors);
+    // parents before children, whatever the file's order
+    List<Place> ordered = new ArrayList<>();
+    Set<String> placed = new java.util.HashSet<>(existing.keySet());
+    List<Place> waiting = new ArrayList<>(incoming.values());
+    waiting.sort(java.util.Comparator.comparing(Place::code));
+    while (!waiting.isEmpty()) {
+      List<Place> ready = waiting.stream()
+          .filter(p -> p.parentCode() == null || placed.contains(p.parentCode()) && !p.parentCode().equals(p.code()))
+          .toList();
+      if (ready.isEmpty()) {
+        throw new InvalidInputException(List.of(new FieldError(Kind.PLACES.file + ":parent",
+            Texts.both("setup.parentLoop", waiting.get(0).code()))));
+      }
+      ready.forEach(p -> placed.add(p.code()));
+      ordered.addAll(ready);
+      waiting.removeAll(ready);
+    }
+    return write(Kind.PLACES, ordered, existing, Place::code, apply, actor, place -> {
+      directory.savePlace(place);
+      if (place.kind() == PlaceKind.COMMUNE) {
+        roleGroups.save(IdentityGroups.communeLeaders(place.code()), Texts.vietnamese("setup.communeLeaders",
+            place.name()), IdentityGroups.TYPE_COMMUNE);
+      }
+    });
+  }
+
+  private Outcome schools(List<CSVRecord> rows, List<FieldError> errors, boolean apply, String actor) {
+    Map<String, Place> places = byCode(directory.allPlaces(), Place::code);
+    Map<String, School> existing = byCode(directory.allSchools(), School::code);
+    Map<String, School> incoming = new java.util.LinkedHashMap<>();
+    for (CSVRecord row : rows) {
+      String code = code(Kind.SCHOOLS, row, "code", errors);
+      String commune = row.get("commune");
+      String name = name(Kind.SCHOOLS, row, errors);
+      Place place = places.get(commune);
+      if (place == null || place.kind() != PlaceKind.COMMUNE) {
+        errors.add(error(Kind.SCHOOLS, row, "commune", Texts.both("setup.notCommune", commune)));
+      } else if (code != null && incoming.containsKey(code)) {
+        errors.add(error(Kind.SCHOOLS, row, "code", Texts.both("setup.twice", code)));
+      } else if (code != null && name != null) {
+        incoming.put(code, new School(code, commune, name));
+      }
+    }
+    refuseIfAny(errors);
+    return write(Kind.SCHOOLS, List.copyOf(incoming.values()), existing, School::code, apply, actor,
+        directory::saveSchool);
+  }
+
+  private Outcome groups(List<CSVRecord> rows, List<FieldError> errors, boolean apply, String actor) {
+    Map<String, Place> places = byCode(directory.allPlaces(), Place::code);
+    Map<String, School> schools = byCode(directory.allSchools(), School::code);
+    Map<String, CommunityGroup> existing = byCode(directory.allGroups(), CommunityGroup::code);
+    Map<String, CommunityGroup> incoming = new java.util.LinkedHashMap<>();
+    Set<String> facilitators = new java.util.HashSet<>();
+    identity.createUserQuery().memberOfGroup(IdentityGroups.FACILITATORS).list().forEach(u -> facilitators.add(u.getId()));
+    for (CSVRecord row : rows) {
+      String code = code(Kind.GROUPS, row, "code", errors);
+      GroupKind kind = oneOf(Kind.GROUPS, row, "kind", GroupKind.class, errors);
+      String name = name(Kind.GROUPS, row, errors);
+      String unit = row.get("unit");
+      String facilitator = row.get("facilitator");
+      boolean unitKnown = kind == GroupKind.CBG
+          ? places.containsKey(unit) && places.get(unit).kind() == PlaceKind.HAMLET
+          : kind == GroupKind.STUDENT_GROUP && schools.containsKey(unit);
+      if (kind != null && !unitKnown) {
+        errors.add(error(Kind.GROUPS, row, "unit", Texts.both(kind == GroupKind.CBG ? "setup.notHamlet"
+            : "setup.notSchool", unit)));
+      }
+      if (!facilitators.contains(facilitator)) {
+        errors.add(error(Kind.GROUPS, row, "facilitator", Texts.both("people.notFacilitator", facilitator)));
+      }
+      if (code != null && incoming.containsKey(code)) {
+        errors.add(error(Kind.GROUPS, row, "code", Texts.both("setup.twice", code)));
+      } else if (code != null && kind != null && name != null && unitKnown && facilitators.contains(facilitator)) {
+        incoming.put(code, new CommunityGroup(code, kind, name, kind == GroupKind.CBG ? unit : null,
+            kind == GroupKind.STUDENT_GROUP ? unit : null, facilitator));
+      }
+    }
+    refuseIfAny(errors);
+    return write(Kind.GROUPS, List.copyOf(incoming.values()), existing, CommunityGroup::code, apply, actor,
+        group -> {
+          CommunityGroup before = existing.get(group.code());
+          if (before != null && !Objects.equals(before.facilitatorId(), group.facilitatorId())) {
+            // the rest of the row first, then the facilitator with the group's open sub-projects
+            directory.saveGroup(new CommunityGroup(group.code(), group.kind(), group.name(), group.hamletCode(),
+                group.schoolCode(), before.facilitatorId()));
+            handover.handOver(group.code(), group.facilitatorId(), actor);
+          } else {
+            directory.saveGroup(group);
+          }
+        });
+  }
+
+  /** Sorts the rows into created, changed and unchanged; writes and logs the first two when applying. */
+  private <T> Outcome write(Kind kind, List<T> rows, Map<String, T> existing, Function<T, String> code,
+      boolean apply, String actor, java.util.function.Consumer<T> save) {
+    List<String> created = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    int unchanged = 0;
+    for (T row : rows) {
+      T before = existing.get(code.apply(row));
+      if (row.equals(before)) {
+        unchanged++;
+        continue;
+      }
+      (before == null ? created : changed).add(code.apply(row));
+      if (apply) {
+        save.accept(row);
+        jdbc.sql("""
+            INSERT INTO directory_change (changed_at, changed_by, subject_kind, subject_code, field, before_value,
+              after_value, note)
+            VALUES (?, ?, ?, ?, 'row', ?, ?, 'import')
+            """).params(Timestamp.from(Instant.now()), actor, subject(kind), code.apply(row),
+            before == null ? null : clip(before.toString()), clip(row.toString())).update();
+      }
+    }
+    return new Outcome(kind, apply, created, changed, unchanged);
+  }
+
+  private static String subject(Kind kind) {
+    return switch (kind) {
+      case PLACES -> "PLACE";
+      case SCHOOLS -> "SCHOOL";
+      case GROUPS -> "GROUP";
+    };
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200);
+  }
+
+  private static <T> Map<String, T> byCode(List<T> rows, Function<T, String> code) {
+    Map<String, T> map = new HashMap<>();
+    rows.forEach(row -> map.put(code.apply(row), row));
+    return map;
+  }
+
+  private static String code(Kind kind, CSVRecord row, String column, List<FieldError> errors) {
+    String code = row.get(column);
+    if (!code.matches(CODE)) {
+      errors.add(error(kind, row, column, Texts.both("setup.code", code)));
+      return null;
+    }
+    return code;
+  }
+
+  private static String name(Kind kind, CSVRecord row, List<FieldError> errors) {
+    String name = row.get("name");
+    if (name.isEmpty() || name.length() > MAX_NAME) {
+      errors.add(error(kind, row, "name", Texts.both("check.requiredAtMost", MAX_NAME)));
+      return null;
+    }
+    return name;
+  }
+
+  private static <E extends Enum<E>> E oneOf(Kind kind, CSVRecord row, String column, Class<E> values,
+      List<FieldError> errors) {
+    String value = row.get(column);
+    for (E candidate : values.getEnumConstants()) {
+      if (candidate.name().equals(value)) {
+        return candidate;
+      }
+    }
+    errors.add(error(kind, row, column, Texts.both("setup.oneOf", value,
+        java.util.Arrays.toString(values.getEnumConstants()))));
+    return null;
+  }
+
+  /** An error named {@code file:line:column}; the header is line 1. */
+  private static FieldError error(Kind kind, CSVRecord row, String column, String message) {
+    return new FieldError(kind.file + ":" + (row.getRecordNumber() + 1) + ":" + column, message);
+  }
+
+  private static void refuseIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+}
