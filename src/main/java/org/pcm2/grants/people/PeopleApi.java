@@ -8,6 +8,7 @@ import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +23,25 @@ class PeopleApi {
   }
 
   private final FacilitatorHandover handover;
+  private final PersonDeactivation deactivation;
 
-  PeopleApi(FacilitatorHandover handover) {
+  PeopleApi(FacilitatorHandover handover, PersonDeactivation deactivation) {
     this.handover = handover;
+    this.deactivation = deactivation;
+  }
+
+  @PostMapping("/api/people/{id}/deactivate")
+  @Operation(summary = "Cho một người thôi tham gia: không đăng nhập được, trả lại việc đã nhận (quản trị DWC) /"
+      + " Deactivate a person: no sign-in, claimed steps returned (DWC administrators)")
+  PersonDeactivation.Deactivated deactivate(@PathVariable String id, Authentication user) {
+    requireAdministrator(user);
+    return deactivation.deactivate(id, user.getName());
+  }
+
+  private static void requireAdministrator(Authentication user) {
+    if (!Viewer.of(user).groups().contains(IdentityGroups.ADMINISTRATORS)) {
+      throw new NotFoundException(Texts.both("people.administratorsOnly"));
+    }
   }
 
   @PutMapping(path = "/api/groups/{code}/facilitator", consumes = "application/json")
@@ -32,9 +49,7 @@ class PeopleApi {
       + " (DWC administrators)")
   FacilitatorHandover.Moved handOver(@PathVariable String code, @RequestBody FacilitatorRequest request,
       Authentication user) {
-    if (!Viewer.of(user).groups().contains(IdentityGroups.ADMINISTRATORS)) {
-      throw new NotFoundException(Texts.both("people.administratorsOnly"));
-    }
+    requireAdministrator(user);
     return handover.handOver(code, request.facilitatorId(), user.getName());
   }
 }

@@ -82,7 +82,8 @@ class PeopleChangeIT extends PostgresIntegrationTest {
     assertThat(admin.putJson(path, "{\"facilitatorId\":\"facilitator1\"}").statusCode()).isEqualTo(400);
     assertThat(admin.putJson("/api/groups/CBG9999999/facilitator", toFacilitator3).statusCode()).isEqualTo(404);
     assertThat(assignee(receipt)).isEqualTo("facilitator1");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM directory_change").query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM directory_change WHERE subject_code = ?").param(GROUP)
+        .query(Long.class).single()).isZero();
 
     HttpResponse<String> handed = admin.putJson(path, toFacilitator3);
     assertThat(handed.statusCode()).as(handed.body()).isEqualTo(200);
@@ -132,7 +133,7 @@ class PeopleChangeIT extends PostgresIntegrationTest {
         "UserTask_AppraiseProposal officer1", "UserTask_RecordDisbursement finance1",
         "UserTask_ConfirmReceipt facilitator3");
     Map<String, Object> change = jdbc.sql("SELECT changed_by, subject_kind, subject_code, field, before_value,"
-        + " after_value, note FROM directory_change").query().singleRow();
+        + " after_value, note FROM directory_change WHERE subject_code = ?").param(GROUP).query().singleRow();
     assertThat(change).containsEntry("changed_by", "admin").containsEntry("subject_kind", "GROUP")
         .containsEntry("subject_code", GROUP).containsEntry("field", "facilitatorId")
         .containsEntry("before_value", "facilitator1").containsEntry("after_value", "facilitator3")
@@ -185,6 +186,43 @@ class PeopleChangeIT extends PostgresIntegrationTest {
     identityService.deleteUser("leader3");
     assertThat(assignee(review)).isNull();
     assertThat(taskService.createTaskQuery().taskId(review).taskCandidateGroup("commune05743").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aPersonWhoLeavesCannotSignInGivesBackClaimedStepsAndKeepsTheirHistory() throws Exception {
+    String code = submit("CBG0574007", "Sân chơi");
+    String instance = instanceOf(code);
+    HttpResponse<String> endorsed = as("leader1").postJson("/api/subprojects/" + code
+        + "/tasks/UserTask_ReviewProposal", step(0));
+    assertThat(endorsed.statusCode()).as(endorsed.body()).isEqualTo(204);
+    String appraisal = taskId(instance, "UserTask_AppraiseProposal");
+    assertThat(as("officer2").postJson("/engine-rest/task/" + appraisal + "/claim", "{\"userId\":\"officer2\"}")
+        .statusCode()).isEqualTo(204);
+
+    // only an administrator, and never for a facilitator who still serves groups
+    assertThat(as("officer1").send("POST", "/api/people/officer2/deactivate", null).statusCode()).isEqualTo(404);
+    assertThat(as("officer2").send("POST", "/api/people/officer2/deactivate", null).statusCode()).isEqualTo(404);
+    HttpResponse<String> serving = as("admin").send("POST", "/api/people/facilitator1/deactivate", null);
+    assertThat(serving.statusCode()).isEqualTo(409);
+    assertThat(serving.body()).contains("CBG0574001").contains("hãy giao các nhóm");
+    assertThat(as("admin").send("POST", "/api/people/nobody7/deactivate", null).statusCode()).isEqualTo(404);
+    assertThat(as("officer2").get("/api/subprojects/" + code).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> deactivated = as("admin").send("POST", "/api/people/officer2/deactivate", null);
+
+    assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(200);
+    assertThat(JSON.readTree(deactivated.body()).get("stepsReturned").asInt()).isEqualTo(1);
+    assertThat(assignee(appraisal)).as("back to DWC's officers").isNull();
+    for (String path : List.of("/api/subprojects", "/engine-rest/task")) {
+      assertThat(as("officer2").get(path).statusCode()).as(path).isEqualTo(401);
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM act_id_membership WHERE user_id_ = 'officer2'").query(Long.class)
+        .single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM act_id_user WHERE id_ = 'officer2'").query(Long.class).single())
+        .as("the account stays, for the history").isEqualTo(1);
+    assertThat(ids(as("officer1").get("/engine-rest/task?processInstanceId=" + instance))).containsExactly(appraisal);
+    assertThat(jdbc.sql("SELECT changed_by || ' ' || subject_code || ' ' || after_value FROM directory_change"
+        + " WHERE subject_kind = 'PERSON'").query(String.class).list()).containsExactly("admin officer2 false");
   }
 
   private String submit(String group, String title) throws Exception {

@@ -1,0 +1,101 @@
+package org.pcm2.grants.people;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.pcm2.grants.directory.CommunityGroup;
+import org.pcm2.grants.directory.DirectoryService;
+import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.system.ConflictException;
+import org.pcm2.grants.system.NotFoundException;
+import org.pcm2.grants.texts.Texts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person leaves the programme: they can no longer sign in (their password becomes one
+ * nobody knows), they belong to no group (so they see no task and no sub-project), and every
+ * step they had claimed goes back to its group, open to their colleagues at once. Their
+ * account stays, so the history and the decision log still name them. A facilitator who
+ * still serves groups is refused until the groups are handed over, so no sub-project is left
+ * without its facilitator; so is the last administrator.
+ */
+@Service
+public class PersonDeactivation {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** What the deactivation did: the groups left and the steps given back. */
+  public record Deactivated(String userId, List<String> groupsLeft, int stepsReturned) {
+  }
+
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final AuthorizationService authorizations;
+  private final DirectoryService directory;
+  private final JdbcClient jdbc;
+
+  public PersonDeactivation(IdentityService identity, TaskService tasks, AuthorizationService authorizations,
+      DirectoryService directory, JdbcClient jdbc) {
+    this.identity = identity;
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+    this.directory = directory;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional
+  public Deactivated deactivate(String userId, String actor) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      throw new NotFoundException(Texts.both("people.noPerson", userId));
+    }
+    if (userId.equals(actor)) {
+      throw new ConflictException(Texts.both("people.notYourself"));
+    }
+    List<String> served = directory.allGroups().stream().filter(g -> userId.equals(g.facilitatorId()))
+        .map(CommunityGroup::code).toList();
+    if (!served.isEmpty()) {
+      throw new ConflictException(Texts.both("people.stillServes", userId, String.join(", ", served)));
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    if (groups.contains(IdentityGroups.ADMINISTRATORS)
+        && identity.createUserQuery().memberOfGroup(IdentityGroups.ADMINISTRATORS).count() <= 1) {
+      throw new ConflictException(Texts.both("people.lastAdministrator"));
+    }
+    // the steps they had claimed, of any group, go back to it (leaving a commune's group does
+    // this for the commune's steps too, inside the engine: LeaderChanges)
+    List<Task> claimed = tasks.createTaskQuery().taskAssignee(userId).withCandidateGroups().includeAssignedTasks()
+        .list();
+    for (Task task : claimed) {
+      tasks.setAssignee(task.getId(), null);
+      for (Authorization authorization : authorizations.createAuthorizationQuery().userIdIn(userId)
+          .resourceId(task.getId()).list()) {
+        authorizations.deleteAuthorization(authorization.getId());
+      }
+    }
+    for (String group : groups) {
+      identity.deleteMembership(userId, group);
+    }
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    user.setPassword(Base64.getEncoder().encodeToString(secret));
+    identity.saveUser(user);
+    jdbc.sql("""
+        INSERT INTO directory_change (changed_at, changed_by, subject_kind, subject_code, field, before_value,
+          after_value, note)
+        VALUES (?, ?, 'PERSON', ?, 'active', 'true', 'false', ?)
+        """).params(Timestamp.from(Instant.now()), actor, userId, String.join(" ", groups)).update();
+    return new Deactivated(userId, groups, claimed.size());
+  }
+}
