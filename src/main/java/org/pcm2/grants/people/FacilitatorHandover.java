@@ -1,7 +1,5 @@
 package org.pcm2.grants.people;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -18,6 +16,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.pcm2.grants.access.Grants;
 import org.pcm2.grants.directory.CommunityGroup;
+import org.pcm2.grants.directory.DirectoryChanges;
+import org.pcm2.grants.directory.DirectoryChanges.Subject;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
@@ -27,7 +27,6 @@ import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.texts.Texts;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,11 +53,11 @@ public class FacilitatorHandover {
   private final HistoryService history;
   private final AuthorizationService authorizations;
   private final SubprojectReadModel readModel;
-  private final JdbcClient jdbc;
+  private final DirectoryChanges changes;
 
   public FacilitatorHandover(DirectoryService directory, IdentityService identity, RuntimeService runtime,
       TaskService tasks, HistoryService history, AuthorizationService authorizations, SubprojectReadModel readModel,
-      JdbcClient jdbc) {
+      DirectoryChanges changes) {
     this.directory = directory;
     this.identity = identity;
     this.runtime = runtime;
@@ -66,7 +65,7 @@ public class FacilitatorHandover {
     this.history = history;
     this.authorizations = authorizations;
     this.readModel = readModel;
-    this.jdbc = jdbc;
+    this.changes = changes;
   }
 
   /** Hands the group to the facilitator {@code to}; {@code actor} is the DWC administrator doing it. */
@@ -111,12 +110,8 @@ public class FacilitatorHandover {
       }
     }
     moved.sort(null);
-    jdbc.sql("""
-        INSERT INTO directory_change (changed_at, changed_by, subject_kind, subject_code, field, before_value,
-          after_value, note)
-        VALUES (?, ?, 'GROUP', ?, 'facilitatorId', ?, ?, ?)
-        """).params(Timestamp.from(Instant.now()), actor, groupCode, from, to,
-        moved.isEmpty() ? null : String.join(" ", moved)).update();
+    changes.record(actor, Subject.GROUP, groupCode, "facilitatorId", from, to,
+        moved.isEmpty() ? null : String.join(" ", moved));
     return new Moved(groupCode, from, to, moved, movedTasks);
   }
 

@@ -1,17 +1,14 @@
 package org.pcm2.grants.people;
 
 import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CommandArguments;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.task.Task;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.springframework.stereotype.Component;
 
@@ -56,19 +53,7 @@ class LeaderChanges extends AbstractProcessEnginePlugin {
     ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
     TaskService tasks = engine.getTaskService();
     AuthorizationService authorizations = engine.getAuthorizationService();
-    Context.getCommandContext().runWithoutAuthorization(() -> {
-      List<Task> claimed = group == null
-          ? tasks.createTaskQuery().taskAssignee(person).withCandidateGroups().includeAssignedTasks().list()
-          : tasks.createTaskQuery().taskAssignee(person).taskCandidateGroup(group).includeAssignedTasks().list();
-      for (Task task : claimed) {
-        tasks.setAssignee(task.getId(), null);
-        // the task's and its history's: the claim gave both
-        for (Authorization authorization : authorizations.createAuthorizationQuery().userIdIn(person)
-            .resourceId(task.getId()).list()) {
-          authorizations.deleteAuthorization(authorization.getId());
-        }
-      }
-      return null;
-    });
+    Context.getCommandContext().runWithoutAuthorization(() -> ClaimedSteps.giveBack(tasks, authorizations, person,
+        group));
   }
 }

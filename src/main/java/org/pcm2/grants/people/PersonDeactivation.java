@@ -1,24 +1,21 @@
 package org.pcm2.grants.people;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.Task;
 import org.pcm2.grants.directory.CommunityGroup;
+import org.pcm2.grants.directory.DirectoryChanges;
+import org.pcm2.grants.directory.DirectoryChanges.Subject;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.texts.Texts;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,15 +40,15 @@ public class PersonDeactivation {
   private final TaskService tasks;
   private final AuthorizationService authorizations;
   private final DirectoryService directory;
-  private final JdbcClient jdbc;
+  private final DirectoryChanges changes;
 
   public PersonDeactivation(IdentityService identity, TaskService tasks, AuthorizationService authorizations,
-      DirectoryService directory, JdbcClient jdbc) {
+      DirectoryService directory, DirectoryChanges changes) {
     this.identity = identity;
     this.tasks = tasks;
     this.authorizations = authorizations;
     this.directory = directory;
-    this.jdbc = jdbc;
+    this.changes = changes;
   }
 
   @Transactional
@@ -75,15 +72,7 @@ public class PersonDeactivation {
     }
     // the steps they had claimed, of any group, go back to it (leaving a commune's group does
     // this for the commune's steps too, inside the engine: LeaderChanges)
-    List<Task> claimed = tasks.createTaskQuery().taskAssignee(userId).withCandidateGroups().includeAssignedTasks()
-        .list();
-    for (Task task : claimed) {
-      tasks.setAssignee(task.getId(), null);
-      for (Authorization authorization : authorizations.createAuthorizationQuery().userIdIn(userId)
-          .resourceId(task.getId()).list()) {
-        authorizations.deleteAuthorization(authorization.getId());
-      }
-    }
+    int returned = ClaimedSteps.giveBack(tasks, authorizations, userId, null);
     for (String group : groups) {
       identity.deleteMembership(userId, group);
     }
@@ -91,11 +80,7 @@ public class PersonDeactivation {
     RANDOM.nextBytes(secret);
     user.setPassword(Base64.getEncoder().encodeToString(secret));
     identity.saveUser(user);
-    jdbc.sql("""
-        INSERT INTO directory_change (changed_at, changed_by, subject_kind, subject_code, field, before_value,
-          after_value, note)
-        VALUES (?, ?, 'PERSON', ?, 'active', 'true', 'false', ?)
-        """).params(Timestamp.from(Instant.now()), actor, userId, String.join(" ", groups)).update();
-    return new Deactivated(userId, groups, claimed.size());
+    changes.record(actor, Subject.PERSON, userId, "active", "true", "false", String.join(" ", groups));
+    return new Deactivated(userId, groups, returned);
   }
 }

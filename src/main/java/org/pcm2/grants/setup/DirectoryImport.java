@@ -2,8 +2,6 @@ package org.pcm2.grants.setup;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.IdentityService;
 import org.pcm2.grants.directory.CommunityGroup;
+import org.pcm2.grants.directory.DirectoryChanges;
+import org.pcm2.grants.directory.DirectoryChanges.Subject;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.GroupKind;
 import org.pcm2.grants.directory.IdentityGroups;
@@ -26,7 +26,6 @@ import org.pcm2.grants.people.FacilitatorHandover;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.texts.Texts;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,15 +70,15 @@ public class DirectoryImport {
   private final RoleGroups roleGroups;
   private final IdentityService identity;
   private final FacilitatorHandover handover;
-  private final JdbcClient jdbc;
+  private final DirectoryChanges changes;
 
   public DirectoryImport(DirectoryService directory, RoleGroups roleGroups, IdentityService identity,
-      FacilitatorHandover handover, JdbcClient jdbc) {
+      FacilitatorHandover handover, DirectoryChanges changes) {
     this.directory = directory;
     this.roleGroups = roleGroups;
     this.identity = identity;
     this.handover = handover;
-    this.jdbc = jdbc;
+    this.changes = changes;
   }
 
   /** Checks the file and says what it would change ({@code apply} false), or changes it. */
@@ -247,27 +246,19 @@ public class DirectoryImport {
       (before == null ? created : changed).add(code.apply(row));
       if (apply) {
         save.accept(row);
-        jdbc.sql("""
-            INSERT INTO directory_change (changed_at, changed_by, subject_kind, subject_code, field, before_value,
-              after_value, note)
-            VALUES (?, ?, ?, ?, 'row', ?, ?, 'import')
-            """).params(Timestamp.from(Instant.now()), actor, subject(kind), code.apply(row),
-            before == null ? null : clip(before.toString()), clip(row.toString())).update();
+        changes.record(actor, subject(kind), code.apply(row), "row", before == null ? null : before.toString(),
+            row.toString(), "import");
       }
     }
     return new Outcome(kind, apply, created, changed, unchanged);
   }
 
-  private static String subject(Kind kind) {
+  private static Subject subject(Kind kind) {
     return switch (kind) {
-      case PLACES -> "PLACE";
-      case SCHOOLS -> "SCHOOL";
-      case GROUPS -> "GROUP";
+      case PLACES -> Subject.PLACE;
+      case SCHOOLS -> Subject.SCHOOL;
+      case GROUPS -> Subject.GROUP;
     };
-  }
-
-  private static String clip(String text) {
-    return text.length() <= 200 ? text : text.substring(0, 200);
   }
 
   private static <T> Map<String, T> byCode(List<T> rows, Function<T, String> code) {
