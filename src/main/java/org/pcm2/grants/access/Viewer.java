@@ -19,6 +19,11 @@ public record Viewer(String userId, Set<String> groups) {
         || groups.contains(IdentityGroups.DWC_DIRECTORS);
   }
 
+  /** A system administrator (Camunda's {@code camunda-admin}): DWC's setup and people changes. */
+  public boolean isAdministrator() {
+    return groups.contains(IdentityGroups.ADMINISTRATORS);
+  }
+
   public boolean isFacilitator() {
     return groups.contains(IdentityGroups.FACILITATORS);
   }

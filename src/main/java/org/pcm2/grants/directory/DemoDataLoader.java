@@ -73,12 +73,7 @@ public class DemoDataLoader implements ApplicationRunner {
           row.get("facilitator")));
     }
     roleGroups.ensure();
-    for (CSVRecord row : read("demo/places.csv")) {
-      if (PlaceKind.COMMUNE.name().equals(row.get("kind"))) {
-        roleGroups.save(IdentityGroups.communeLeaders(row.get("code")), "Lãnh đạo " + row.get("name"),
-            IdentityGroups.TYPE_COMMUNE);
-      }
-    }
+    directory.communes().forEach(roleGroups::saveCommuneLeaders);
     for (CSVRecord row : read("demo/users.csv")) {
       saveUser(row);
     }

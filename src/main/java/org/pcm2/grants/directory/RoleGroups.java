@@ -26,6 +26,12 @@ public class RoleGroups {
     IDS.forEach(id -> save(id, Texts.bracketed("role." + id), IdentityGroups.TYPE_ROLE));
   }
 
+  /** The group of a commune's leaders, {@code commune<code>}, named for the commune. */
+  public void saveCommuneLeaders(Place commune) {
+    save(IdentityGroups.communeLeaders(commune.code()), Texts.vietnamese("directory.communeLeaders", commune.name()),
+        IdentityGroups.TYPE_COMMUNE);
+  }
+
   /** Creates or updates one group. */
   public void save(String id, String name, String type) {
     Group group = identity.createGroupQuery().groupId(id).singleResult();

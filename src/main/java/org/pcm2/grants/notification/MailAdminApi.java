@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
@@ -79,7 +78,7 @@ class MailAdminApi {
   }
 
   private static void requireAdmin(Authentication user) {
-    if (!Viewer.of(user).groups().contains(IdentityGroups.ADMINISTRATORS)) {
+    if (!Viewer.of(user).isAdministrator()) {
       throw new NotFoundException(Texts.both("notification.administratorsOnly"));
     }
   }

@@ -3,7 +3,6 @@ package org.pcm2.grants.people;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pcm2.grants.access.Viewer;
-import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.security.core.Authentication;
@@ -39,7 +38,7 @@ class PeopleApi {
   }
 
   private static void requireAdministrator(Authentication user) {
-    if (!Viewer.of(user).groups().contains(IdentityGroups.ADMINISTRATORS)) {
+    if (!Viewer.of(user).isAdministrator()) {
       throw new NotFoundException(Texts.both("people.administratorsOnly"));
     }
   }

@@ -49,6 +49,11 @@ public class ProposalValidator {
   }
 
   public List<FieldError> validate(Map<String, ?> v) {
+    return validate(v, false);
+  }
+
+  /** The proposal's fields; for a new one ({@code submission}) also its cycle's calendar. */
+  private List<FieldError> validate(Map<String, ?> v, boolean submission) {
     List<FieldError> errors = new ArrayList<>();
     String title = text(v, Var.TITLE);
     if (title == null || title.isEmpty()) {
@@ -103,7 +108,7 @@ public class ProposalValidator {
     }
 
     if (cycle != null && cycle.matches("[A-Za-z0-9-]{1,40}")) {
-      checkCycle(cycle, fund, group, errors);
+      checkCycle(cycle, fund, group, submission, errors);
     }
 
     LocalDate start = FieldChecks.requiredDate(v, Var.PLANNED_START, errors);
@@ -140,14 +145,7 @@ public class ProposalValidator {
    * proposal already taken is checked with {@link #check} alone.)
    */
   public void checkSubmission(Map<String, ?> variables) {
-    List<FieldError> errors = validate(variables);
-    String cycleCode = text(variables, Var.CYCLE_CODE);
-    Optional<FundingCycle> cycle = cycleCode == null ? Optional.empty() : cycles.find(cycleCode);
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), VIETNAM);
-    if (cycle.isPresent() && (today.isBefore(cycle.get().opensOn()) || today.isAfter(cycle.get().closesOn()))) {
-      errors.add(new FieldError(Var.CYCLE_CODE, Texts.both("proposal.outsideCalendar", cycleCode,
-          DAY.format(cycle.get().opensOn()), DAY.format(cycle.get().closesOn()))));
-    }
+    List<FieldError> errors = validate(variables, true);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
@@ -161,8 +159,12 @@ public class ProposalValidator {
     }
   }
 
-  /** The cycle must exist, be open, belong to the fund and have an envelope for the group's commune or school. */
-  private void checkCycle(String cycleCode, String fund, Optional<CommunityGroup> group, List<FieldError> errors) {
+  /**
+   * The cycle must exist, be open, belong to the fund and have an envelope for the group's commune or
+   * school; a new proposal must also come between its opening and closing days.
+   */
+  private void checkCycle(String cycleCode, String fund, Optional<CommunityGroup> group, boolean submission,
+      List<FieldError> errors) {
     Optional<FundingCycle> cycle = cycles.find(cycleCode);
     if (cycle.isEmpty()) {
       errors.add(new FieldError(Var.CYCLE_CODE, Texts.both("proposal.unknownCycle", cycleCode)));
@@ -170,6 +172,11 @@ public class ProposalValidator {
     }
     if (!cycle.get().isOpen()) {
       errors.add(new FieldError(Var.CYCLE_CODE, Texts.both("proposal.cycleClosed", cycleCode)));
+    }
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), VIETNAM);
+    if (submission && (today.isBefore(cycle.get().opensOn()) || today.isAfter(cycle.get().closesOn()))) {
+      errors.add(new FieldError(Var.CYCLE_CODE, Texts.both("proposal.outsideCalendar", cycleCode,
+          DAY.format(cycle.get().opensOn()), DAY.format(cycle.get().closesOn()))));
     }
     if (fund != null && !fund.isEmpty() && !cycle.get().fundCode().equals(fund)) {
       errors.add(new FieldError(Var.FUND_CODE, Texts.both("proposal.cycleOfOtherFund", cycleCode, cycle.get().fundCode())));

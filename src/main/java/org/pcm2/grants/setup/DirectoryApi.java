@@ -14,7 +14,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.directory.CommunityGroup;
 import org.pcm2.grants.directory.DirectoryService;
-import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.directory.Place;
 import org.pcm2.grants.directory.School;
 import org.pcm2.grants.system.NotFoundException;
@@ -53,7 +52,7 @@ class DirectoryApi {
       + " from CSV: preview, then ?apply=true (DWC administrators)")
   DirectoryImport.Outcome importFile(@PathVariable String file, @RequestBody(required = false) byte[] csv,
       @RequestParam(defaultValue = "false") boolean apply, Authentication user) {
-    if (!Viewer.of(user).groups().contains(IdentityGroups.ADMINISTRATORS)) {
+    if (!Viewer.of(user).isAdministrator()) {
       throw new NotFoundException(Texts.both("setup.administratorsOnly"));
     }
     // UTF-8 whatever charset the request names, as the export writes it (a BOM is dropped)
@@ -66,7 +65,7 @@ class DirectoryApi {
       + " columns import takes (DWC)", responses = @ApiResponse(responseCode = "200",
           content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
   ResponseEntity<String> export(@PathVariable String file, Authentication user) {
-    if (!Viewer.of(user).isDwc() && !Viewer.of(user).groups().contains(IdentityGroups.ADMINISTRATORS)) {
+    if (!Viewer.of(user).isDwc() && !Viewer.of(user).isAdministrator()) {
       throw new NotFoundException(Texts.both("access.dwcOnly"));
     }
     DirectoryImport.Kind kind = kind(file);

@@ -158,8 +158,7 @@ public class DirectoryImport {
     return write(Kind.PLACES, ordered, existing, Place::code, apply, actor, place -> {
       directory.savePlace(place);
       if (place.kind() == PlaceKind.COMMUNE) {
-        roleGroups.save(IdentityGroups.communeLeaders(place.code()), Texts.vietnamese("setup.communeLeaders",
-            place.name()), IdentityGroups.TYPE_COMMUNE);
+        roleGroups.saveCommuneLeaders(place);
       }
     });
   }
