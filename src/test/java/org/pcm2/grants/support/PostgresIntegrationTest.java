@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"postgres", "demo"})
 public abstract class PostgresIntegrationTest {
 
-  public static final String DATABASE = "pcm_it";
+  /** {@code pcm_it}, or {@code -Dpcm.it.database=...} for a second checkout's run beside the first. */
+  public static final String DATABASE = System.getProperty("pcm.it.database", "pcm_it");
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
