@@ -1,21 +1,14 @@
 package org.pcm2.grants.setup;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.pcm2.grants.access.Viewer;
-import org.pcm2.grants.directory.CommunityGroup;
-import org.pcm2.grants.directory.DirectoryService;
-import org.pcm2.grants.directory.Place;
-import org.pcm2.grants.directory.School;
+import org.pcm2.grants.directory.DirectoryListing;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.http.MediaType;
@@ -40,14 +33,32 @@ class DirectoryApi {
   private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
   private final DirectoryImport imports;
-  private final DirectoryService directory;
+  private final DirectoryExport export;
+  private final DirectoryListing listing;
 
-  DirectoryApi(DirectoryImport imports, DirectoryService directory) {
+  DirectoryApi(DirectoryImport imports, DirectoryExport export, DirectoryListing listing) {
     this.imports = imports;
-    this.directory = directory;
+    this.export = export;
+    this.listing = listing;
   }
 
-  @PostMapping(path = "/api/directory/{file}", consumes = "text/csv")
+  @GetMapping("/api/directory/{list:places|schools|groups}")
+  @Operation(summary = "Tìm trong danh mục theo mã hoặc tên, từng trang (DWC) / Search the directory by code or"
+      + " name, a page at a time (DWC)")
+  DirectoryListing.Page find(@PathVariable String list,
+      @Parameter(description = "Một phần mã hoặc tên / part of a code or name") @RequestParam(required = false) String q,
+      @Parameter(description = "PROVINCE, DISTRICT, COMMUNE, HAMLET; CBG, STUDENT_GROUP")
+      @RequestParam(required = false) String kind,
+      @Parameter(description = "Trang, từ 0 / page, from 0") @RequestParam(defaultValue = "0") int page,
+      @Parameter(description = "Số dòng một trang, tối đa 200 / rows a page, at most 200")
+      @RequestParam(defaultValue = "50") int size, Authentication user) {
+    if (!Viewer.of(user).isDwc() && !Viewer.of(user).isAdministrator()) {
+      throw new NotFoundException(Texts.both("access.dwcOnly"));
+    }
+    return listing.find(DirectoryListing.Subject.valueOf(list.toUpperCase(Locale.ROOT)), q, kind, page, size);
+  }
+
+  @PostMapping(path = "/api/directory/{file:[a-z]+\\.csv}", consumes = "text/csv")
   @Operation(summary = "Nhập danh mục từ CSV: xem trước, rồi ?apply=true (quản trị DWC) / Import the directory"
       + " from CSV: preview, then ?apply=true (DWC administrators)")
   DirectoryImport.Outcome importFile(@PathVariable String file, @RequestBody(required = false) byte[] csv,
@@ -60,7 +71,7 @@ class DirectoryApi {
         user.getName());
   }
 
-  @GetMapping(path = "/api/directory/{file}")
+  @GetMapping(path = "/api/directory/{file:[a-z]+\\.csv}")
   @Operation(summary = "Xuất danh mục ra CSV, cùng các cột khi nhập (DWC) / Export the directory as CSV, the"
       + " columns import takes (DWC)", responses = @ApiResponse(responseCode = "200",
           content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
@@ -69,35 +80,16 @@ class DirectoryApi {
       throw new NotFoundException(Texts.both("access.dwcOnly"));
     }
     DirectoryImport.Kind kind = kind(file);
-    StringWriter out = new StringWriter();
-    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
-        .setHeader(kind.columns.toArray(String[]::new)).get())) {
-      switch (kind) {
-        case PLACES -> {
-          for (Place p : directory.allPlaces()) {
-            csv.printRecord(p.code(), p.parentCode() == null ? "" : p.parentCode(), p.kind().name(), p.name());
-          }
-        }
-        case SCHOOLS -> {
-          for (School s : directory.allSchools()) {
-            csv.printRecord(s.code(), s.communeCode(), s.name());
-          }
-        }
-        case GROUPS -> {
-          for (CommunityGroup g : directory.allGroups()) {
-            csv.printRecord(g.code(), g.kind().name(), g.name(), g.unitCode(), g.facilitatorId());
-          }
-        }
-        default -> throw new IllegalStateException(kind.name());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return ResponseEntity.ok().contentType(CSV)
-        .header("Content-Disposition", "attachment; filename=\"" + kind.file + "\"").body(out.toString());
+    return csv(kind, export.csv(kind));
   }
 
-  private static DirectoryImport.Kind kind(String file) {
+  /** The file as a download, UTF-8. */
+  static ResponseEntity<String> csv(DirectoryImport.Kind kind, String body) {
+    return ResponseEntity.ok().contentType(CSV)
+        .header("Content-Disposition", "attachment; filename=\"" + kind.file + "\"").body(body);
+  }
+
+  static DirectoryImport.Kind kind(String file) {
     for (DirectoryImport.Kind kind : DirectoryImport.Kind.values()) {
       if (kind.file.equals(file.toLowerCase(Locale.ROOT))) {
         return kind;

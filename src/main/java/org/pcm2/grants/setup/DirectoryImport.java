@@ -55,6 +55,11 @@ public class DirectoryImport {
       this.file = file;
       this.columns = columns;
     }
+
+    /** The file's name, e.g. {@code places.csv}. */
+    public String fileName() {
+      return file;
+    }
   }
 
   /** What an import does (or would do): codes created and changed, rows left as they were. */

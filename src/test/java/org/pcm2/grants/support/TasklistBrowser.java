@@ -85,6 +85,13 @@ public final class TasklistBrowser implements AutoCloseable {
     return this;
   }
 
+  /** Signs in to a Camunda webapp and waits until its sign-in form has gone. */
+  public TasklistBrowser signedIn(String app, String user, String password) {
+    signIn(app, user, password);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    return this;
+  }
+
   /** Opens a page of the application in this signed-in browser. */
   public void open(String path) {
     driver.get(baseUrl + path);
@@ -109,6 +116,28 @@ public final class TasklistBrowser implements AutoCloseable {
         "const done = arguments[arguments.length - 1];"
             + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type')"
             + " + '\\n' + t))).catch(e => done('failed ' + e));", url);
+  }
+
+  /** Gives a file input of the page a file, as a person choosing it would. */
+  public void upload(String css, Path file) {
+    waitFor(css).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  /** Chooses the option of a select of the page by its value. */
+  public void selectValue(String css, String value) {
+    new org.openqa.selenium.support.ui.Select(waitFor(css)).selectByValue(value);
+  }
+
+  /** Clicks the element of the selector once it can be clicked. */
+  public void clickOn(String css) {
+    click(By.cssSelector(css));
+  }
+
+  /** Types into the element of the selector after clearing it. */
+  public void type(String css, String text) {
+    WebElement field = waitFor(css);
+    field.clear();
+    field.sendKeys(text);
   }
 
   /** Waits until an element of the selector is on the page. */

@@ -24,19 +24,22 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sign-in for the report pages ({@code /reports/**}): whoever is signed in to the Tasklist
- * (Camunda's webapp session) opens them as they are, with the groups the webapps found for
- * them; anyone else is asked for the same user and password by the browser (HTTP Basic).
- * The pages only read, so there is no form to forge.
+ * Sign-in for the application's own pages, the reports ({@code /reports/**}) and the
+ * directory ({@code /directory/**}): whoever is signed in to the Tasklist (Camunda's webapp
+ * session) opens them as they are, with the groups the webapps found for them; anyone else
+ * is asked for the same user and password by the browser (HTTP Basic). The report pages only
+ * read, so there is no form to forge; the directory's forms carry Spring Security's token
+ * against forgery (kept in the session), and a request another site's page sends is refused
+ * before that, by where it comes from.
  */
 @Configuration(proxyBeanMethods = false)
-class DashboardSecurity {
+class PageSecurity {
 
   static final String ENGINE = "default";
 
   @Bean
   SecurityFilterChain dashboardFilterChain(HttpSecurity http) throws Exception {
-    AuthenticationEntryPoint askToSignIn = DashboardSecurity::askToSignIn;
+    AuthenticationEntryPoint askToSignIn = PageSecurity::askToSignIn;
     return http.securityMatcher("/reports/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .addFilterBefore(new WebappSession(), BasicAuthenticationFilter.class)
@@ -46,6 +49,22 @@ class DashboardSecurity {
         .csrf(csrf -> csrf.ignoringRequestMatchers("/reports/**")) // GET only: nothing to forge
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+        .build();
+  }
+
+  @Bean
+  SecurityFilterChain directoryFilterChain(HttpSecurity http) throws Exception {
+    AuthenticationEntryPoint askToSignIn = PageSecurity::askToSignIn;
+    return http.securityMatcher("/directory/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .addFilterBefore(new CrossSiteRequests.Refusal(false), BasicAuthenticationFilter.class)
+        .addFilterBefore(new WebappSession(), BasicAuthenticationFilter.class)
+        .httpBasic(basic -> basic.authenticationEntryPoint(askToSignIn))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(askToSignIn))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none';"
+                + " form-action 'self'")))
         .build();
   }
 

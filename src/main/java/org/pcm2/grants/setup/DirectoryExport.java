@@ -1,0 +1,51 @@
+package org.pcm2.grants.setup;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.pcm2.grants.directory.CommunityGroup;
+import org.pcm2.grants.directory.DirectoryService;
+import org.pcm2.grants.directory.Place;
+import org.pcm2.grants.directory.School;
+import org.springframework.stereotype.Component;
+
+/** The directory written back in the columns {@link DirectoryImport} takes, so an export imports again unchanged. */
+@Component
+class DirectoryExport {
+
+  private final DirectoryService directory;
+
+  DirectoryExport(DirectoryService directory) {
+    this.directory = directory;
+  }
+
+  String csv(DirectoryImport.Kind kind) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
+        .setHeader(kind.columns.toArray(String[]::new)).get())) {
+      switch (kind) {
+        case PLACES -> {
+          for (Place p : directory.allPlaces()) {
+            csv.printRecord(p.code(), p.parentCode() == null ? "" : p.parentCode(), p.kind().name(), p.name());
+          }
+        }
+        case SCHOOLS -> {
+          for (School s : directory.allSchools()) {
+            csv.printRecord(s.code(), s.communeCode(), s.name());
+          }
+        }
+        case GROUPS -> {
+          for (CommunityGroup g : directory.allGroups()) {
+            csv.printRecord(g.code(), g.kind().name(), g.name(), g.unitCode(), g.facilitatorId());
+          }
+        }
+        default -> throw new IllegalStateException(kind.name());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}
