@@ -76,7 +76,9 @@ public class SubprojectQueries {
       params.add(viewer.userId());
     }
     for (String commune : viewer.communes()) {
-      clauses.add("commune_code = ?");
+      // the commune it was made in, or the one that commune was merged into (CommuneMerger)
+      clauses.add("(leaders_commune_code = ? OR leaders_commune_code IS NULL AND commune_code = ?)");
+      params.add(commune);
       params.add(commune);
     }
     if (clauses.isEmpty()) {

@@ -35,11 +35,23 @@ class DirectoryApi {
   private final DirectoryImport imports;
   private final DirectoryExport export;
   private final DirectoryListing listing;
+  private final CommuneMerger merger;
 
-  DirectoryApi(DirectoryImport imports, DirectoryExport export, DirectoryListing listing) {
+  DirectoryApi(DirectoryImport imports, DirectoryExport export, DirectoryListing listing, CommuneMerger merger) {
+    this.merger = merger;
     this.imports = imports;
     this.export = export;
     this.listing = listing;
+  }
+
+  @PostMapping(path = "/api/directory/mergers", consumes = "application/json")
+  @Operation(summary = "Sáp nhập các xã thành một xã mới, mã mới (quản trị DWC) / Merge communes into a new one"
+      + " under a new code (DWC administrators)")
+  CommuneMerger.Merged merge(@RequestBody CommuneMerger.Request request, Authentication user) {
+    if (!Viewer.of(user).isAdministrator()) {
+      throw new NotFoundException(Texts.both("setup.administratorsOnly"));
+    }
+    return merger.merge(request, user.getName());
   }
 
   @GetMapping("/api/directory/{list:places|schools|groups}")
