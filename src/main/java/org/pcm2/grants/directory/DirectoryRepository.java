@@ -1,7 +1,10 @@
 package org.pcm2.grants.directory;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,10 +21,14 @@ class DirectoryRepository {
       GroupKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("hamlet_code"),
       rs.getString("school_code"), rs.getString("facilitator_id"));
 
-  private final JdbcClient jdbc;
+  private static final int BATCH = 1000;
 
-  DirectoryRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
+
+  DirectoryRepository(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   Optional<Place> findPlace(String code) {
@@ -115,6 +122,52 @@ class DirectoryRepository {
           """).params(group.code(), group.kind().name(), group.name(), group.hamletCode(),
           group.schoolCode(), group.facilitatorId()).update();
     }
+  }
+
+  /** Writes many places at once (an import): new ones inserted, known ones updated, a batch at a time. */
+  void savePlaces(List<Place> created, List<Place> changed) {
+    batches.batchUpdate("INSERT INTO place (parent_code, kind, name, code) VALUES (?, ?, ?, ?)", created, BATCH,
+        (ps, p) -> place(ps, p));
+    batches.batchUpdate("UPDATE place SET parent_code = ?, kind = ?, name = ? WHERE code = ?", changed, BATCH,
+        (ps, p) -> place(ps, p));
+  }
+
+  void saveSchools(List<School> created, List<School> changed) {
+    batches.batchUpdate("INSERT INTO school (commune_code, name, code) VALUES (?, ?, ?)", created, BATCH,
+        (ps, s) -> school(ps, s));
+    batches.batchUpdate("UPDATE school SET commune_code = ?, name = ? WHERE code = ?", changed, BATCH,
+        (ps, s) -> school(ps, s));
+  }
+
+  void saveGroups(List<CommunityGroup> created, List<CommunityGroup> changed) {
+    batches.batchUpdate("""
+        INSERT INTO community_group (kind, name, hamlet_code, school_code, facilitator_id, code)
+        VALUES (?, ?, ?, ?, ?, ?)""", created, BATCH, (ps, g) -> group(ps, g));
+    batches.batchUpdate("""
+        UPDATE community_group SET kind = ?, name = ?, hamlet_code = ?, school_code = ?, facilitator_id = ?
+        WHERE code = ?""", changed, BATCH, (ps, g) -> group(ps, g));
+  }
+
+  private static void place(PreparedStatement ps, Place p) throws SQLException {
+    ps.setString(1, p.parentCode());
+    ps.setString(2, p.kind().name());
+    ps.setString(3, p.name());
+    ps.setString(4, p.code());
+  }
+
+  private static void school(PreparedStatement ps, School s) throws SQLException {
+    ps.setString(1, s.communeCode());
+    ps.setString(2, s.name());
+    ps.setString(3, s.code());
+  }
+
+  private static void group(PreparedStatement ps, CommunityGroup g) throws SQLException {
+    ps.setString(1, g.kind().name());
+    ps.setString(2, g.name());
+    ps.setString(3, g.hamletCode());
+    ps.setString(4, g.schoolCode());
+    ps.setString(5, g.facilitatorId());
+    ps.setString(6, g.code());
   }
 
   DirectoryCounts counts() {

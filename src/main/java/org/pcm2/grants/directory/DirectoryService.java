@@ -120,6 +120,24 @@ public class DirectoryService {
     repository.saveGroup(group);
   }
 
+  /** Many places at once, as an import has checked them (codes, kinds, parents before children). */
+  @Transactional
+  public void importPlaces(List<Place> created, List<Place> changed) {
+    repository.savePlaces(created, changed);
+  }
+
+  /** Many schools at once, as an import has checked them. */
+  @Transactional
+  public void importSchools(List<School> created, List<School> changed) {
+    repository.saveSchools(created, changed);
+  }
+
+  /** Many groups at once, as an import has checked them. */
+  @Transactional
+  public void importGroups(List<CommunityGroup> created, List<CommunityGroup> changed) {
+    repository.saveGroups(created, changed);
+  }
+
   /** Codes become parts of Camunda group ids, so they are letters and digits only. */
   private static void requireCode(String field, String code) {
     if (code == null || !code.matches("[A-Za-z0-9]{1,20}")) {

@@ -149,22 +149,24 @@ public class DirectoryImport {
     List<Place> waiting = new ArrayList<>(incoming.values());
     waiting.sort(java.util.Comparator.comparing(Place::code));
     while (!waiting.isEmpty()) {
-      List<Place> ready = waiting.stream()
-          .filter(p -> p.parentCode() == null || placed.contains(p.parentCode()) && !p.parentCode().equals(p.code()))
-          .toList();
+      List<Place> ready = new ArrayList<>();
+      List<Place> later = new ArrayList<>();
+      for (Place p : waiting) {
+        boolean parentPlaced = p.parentCode() == null || placed.contains(p.parentCode()) && !p.parentCode().equals(p.code());
+        (parentPlaced ? ready : later).add(p);
+      }
       if (ready.isEmpty()) {
         throw new InvalidInputException(List.of(new FieldError(Kind.PLACES.file + ":parent",
             Texts.both("setup.parentLoop", waiting.get(0).code()))));
       }
       ready.forEach(p -> placed.add(p.code()));
       ordered.addAll(ready);
-      waiting.removeAll(ready);
+      waiting = later;
     }
-    return write(Kind.PLACES, ordered, existing, Place::code, apply, actor, place -> {
-      directory.savePlace(place);
-      if (place.kind() == PlaceKind.COMMUNE) {
-        roleGroups.saveCommuneLeaders(place);
-      }
+    return write(Kind.PLACES, ordered, existing, Place::code, apply, actor, (created, changed) -> {
+      directory.importPlaces(created, changed);
+      java.util.stream.Stream.concat(created.stream(), changed.stream()).filter(p -> p.kind() == PlaceKind.COMMUNE)
+          .forEach(roleGroups::saveCommuneLeaders);
     });
   }
 
@@ -187,7 +189,7 @@ public class DirectoryImport {
     }
     refuseIfAny(errors);
     return write(Kind.SCHOOLS, List.copyOf(incoming.values()), existing, School::code, apply, actor,
-        directory::saveSchool);
+        directory::importSchools);
   }
 
   private Outcome groups(List<CSVRecord> rows, List<FieldError> errors, boolean apply, String actor) {
@@ -222,24 +224,23 @@ public class DirectoryImport {
     }
     refuseIfAny(errors);
     return write(Kind.GROUPS, List.copyOf(incoming.values()), existing, CommunityGroup::code, apply, actor,
-        group -> {
-          CommunityGroup before = existing.get(group.code());
-          if (before != null && !Objects.equals(before.facilitatorId(), group.facilitatorId())) {
-            // the rest of the row first, then the facilitator with the group's open sub-projects
-            directory.saveGroup(new CommunityGroup(group.code(), group.kind(), group.name(), group.hamletCode(),
-                group.schoolCode(), before.facilitatorId()));
-            handover.handOver(group.code(), group.facilitatorId(), actor);
-          } else {
-            directory.saveGroup(group);
-          }
+        (created, changed) -> {
+          // the rest of each row first, the old facilitator kept; then each changed facilitator
+          // takes the group over with its open sub-projects
+          List<CommunityGroup> handedOver = changed.stream()
+              .filter(g -> !Objects.equals(existing.get(g.code()).facilitatorId(), g.facilitatorId())).toList();
+          directory.importGroups(created, changed.stream().map(g -> new CommunityGroup(g.code(), g.kind(), g.name(),
+              g.hamletCode(), g.schoolCode(), existing.get(g.code()).facilitatorId())).toList());
+          handedOver.forEach(g -> handover.handOver(g.code(), g.facilitatorId(), actor));
         });
   }
 
   /** Sorts the rows into created, changed and unchanged; writes and logs the first two when applying. */
   private <T> Outcome write(Kind kind, List<T> rows, Map<String, T> existing, Function<T, String> code,
-      boolean apply, String actor, java.util.function.Consumer<T> save) {
-    List<String> created = new ArrayList<>();
-    List<String> changed = new ArrayList<>();
+      boolean apply, String actor, java.util.function.BiConsumer<List<T>, List<T>> save) {
+    List<T> created = new ArrayList<>();
+    List<T> changed = new ArrayList<>();
+    List<DirectoryChanges.Change> log = new ArrayList<>();
     int unchanged = 0;
     for (T row : rows) {
       T before = existing.get(code.apply(row));
@@ -247,14 +248,16 @@ public class DirectoryImport {
         unchanged++;
         continue;
       }
-      (before == null ? created : changed).add(code.apply(row));
-      if (apply) {
-        save.accept(row);
-        changes.record(actor, subject(kind), code.apply(row), "row", before == null ? null : before.toString(),
-            row.toString(), "import");
-      }
+      (before == null ? created : changed).add(row);
+      log.add(new DirectoryChanges.Change(subject(kind), code.apply(row), "row", before == null ? null
+          : before.toString(), row.toString(), "import"));
     }
-    return new Outcome(kind, apply, created, changed, unchanged);
+    if (apply) {
+      save.accept(created, changed);
+      changes.recordAll(actor, log);
+    }
+    return new Outcome(kind, apply, created.stream().map(code).toList(), changed.stream().map(code).toList(),
+        unchanged);
   }
 
   private static Subject subject(Kind kind) {
