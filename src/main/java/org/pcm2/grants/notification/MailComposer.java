@@ -1,5 +1,6 @@
 package org.pcm2.grants.notification;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -13,7 +14,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Writes a notification as a mail, in the recipient's language (Vietnamese unless they
  * chose English): subject, plain text and HTML from the templates in
- * {@code templates/mail/} and the sentences in {@code mail/messages*.properties}.
+ * {@code templates/mail/} and the sentences in {@code mail/messages*.properties}. A mail
+ * about a person's account (an invitation, a password reset) is written in Vietnamese and
+ * then in English, since the person has had no chance yet to choose their language.
  */
 @Component
 public class MailComposer {
@@ -21,6 +24,14 @@ public class MailComposer {
   /** A composed mail. */
   public record Mail(String subject, String text, String html) {
   }
+
+  /** The sentences of an account mail in one language. */
+  public record Part(String lang, String greeting, String sentence, String userLabel, String linkLabel,
+      String expiresLabel, String once, String ignore, String signIn) {
+  }
+
+  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+  private static final String PREFIX = "[PCM2] ";
 
   private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
   private final TemplateEngine html;
@@ -48,6 +59,41 @@ public class MailComposer {
     context.setVariable("subject", subject);
     context.setVariable("sentence", messages.getMessage(kind + ".text", args, locale));
     return new Mail(subject, text.process("notification", context), html.process("notification", context));
+  }
+
+  /**
+   * An account mail ({@code ACCOUNT_INVITATION}, {@code ACCOUNT_RESET}), Vietnamese first, then
+   * English.
+   *
+   * @param user the person's user id, to sign in with
+   * @param link the link to choose a password
+   * @param expires when the link stops working, as the person reads it
+   * @param tasklist where to sign in afterwards
+   */
+  public Mail composeAccount(String kind, Recipient recipient, String user, String link, String expires,
+      String tasklist) {
+    List<Part> parts = List.of(part(kind, recipient, VIETNAMESE), part(kind, recipient, Locale.ENGLISH));
+    String english = messages.getMessage(kind + ".subject", new Object[] {user}, Locale.ENGLISH);
+    String subject = messages.getMessage(kind + ".subject", new Object[] {user}, VIETNAMESE) + " / "
+        + (english.startsWith(PREFIX) ? english.substring(PREFIX.length()) : english);
+    Context context = new Context(VIETNAMESE);
+    context.setVariable("subject", subject);
+    context.setVariable("parts", parts);
+    context.setVariable("user", user);
+    context.setVariable("link", link);
+    context.setVariable("expires", expires);
+    context.setVariable("tasklist", tasklist);
+    context.setVariable("footer", messages.getMessage("footer", null, VIETNAMESE) + " / "
+        + messages.getMessage("footer", null, Locale.ENGLISH));
+    return new Mail(subject, text.process("account", context), html.process("account", context));
+  }
+
+  private Part part(String kind, Recipient recipient, Locale locale) {
+    return new Part(locale.getLanguage(), messages.getMessage("greeting", new Object[] {recipient.name()}, locale),
+        messages.getMessage(kind + ".text", null, locale), messages.getMessage("label.user", null, locale),
+        messages.getMessage("label.choosePassword", null, locale), messages.getMessage("label.expires", null, locale),
+        messages.getMessage("label.once", null, locale), messages.getMessage(kind + ".ignore", null, null, locale),
+        messages.getMessage("label.signIn", null, locale));
   }
 
   private TemplateEngine engine(TemplateMode mode, String suffix) {

@@ -5,9 +5,21 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Adds mails to the outbox in the caller's transaction; a dedupe key already there adds nothing. */
+/**
+ * Adds mails to the outbox in the caller's transaction; a dedupe key already there adds nothing.
+ * An account mail ({@code ACCOUNT_*}) holds a one-time link to choose a password: its body is
+ * kept here to be sent, and never written to the log.
+ */
 @Component
 public class MailOutbox {
+
+  /** The kinds of mail whose body holds a one-time link start with this. */
+  public static final String ACCOUNT_KIND_PREFIX = "ACCOUNT_";
+
+  /** Whether a mail of this kind holds a one-time link, so its body must stay out of the log. */
+  public static boolean carriesOneTimeLink(String kind) {
+    return kind != null && kind.startsWith(ACCOUNT_KIND_PREFIX);
+  }
 
   private final JdbcClient jdbc;
 

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>the server refuses this mail (a malformed or unknown address): retried with a growing
  * pause and, after the last attempt, parked as FAILED for an administrator.</li>
  * </ul>
- * Without SMTP (the embedded default) mails are written to the log and kept as LOGGED.
+ * Without SMTP (the embedded default) mails are written to the log (an account mail without
+ * its body, which holds a one-time link to choose a password) and kept as LOGGED.
  * Which failure is which: {@link MailFailures}; the pause while the server is away:
  * {@link MailServerState}; the message itself: {@link MailMessages}.
  */
@@ -50,7 +51,8 @@ public class MailSenderJob {
   private static final int ROUNDS = 50;
 
   /** A claimed mail. */
-  private record Due(long id, String to, String subject, String text, String html, int attempts, String dedupeKey) {
+  private record Due(long id, String to, String subject, String text, String html, int attempts, String dedupeKey,
+      String kind) {
   }
 
   private final JdbcClient jdbc;
@@ -80,7 +82,7 @@ public class MailSenderJob {
     this.messages = new MailMessages(mailer, from);
     String lock = Databases.isPostgres(dataSource) ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
     this.claimSql = """
-        SELECT id, recipient_email, subject, body_text, body_html, attempts, dedupe_key FROM mail_outbox
+        SELECT id, recipient_email, subject, body_text, body_html, attempts, dedupe_key, kind FROM mail_outbox
         WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?
         """ + lock;
   }
@@ -101,13 +103,13 @@ public class MailSenderJob {
     Integer handled = transactions.execute(status -> {
       List<Due> due = jdbc.sql(claimSql).params(Timestamp.from(Instant.now()), BATCH)
           .query((rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getInt(6), rs.getString(7))).list();
+              rs.getInt(6), rs.getString(7), rs.getString(8))).list();
       if (due.isEmpty()) {
         return 0;
       }
       if (!enabled) {
         for (Due mail : due) {
-          LOG.info("Mail (not sent: no SMTP configured) to {}: {}\n{}", mail.to(), mail.subject(), mail.text());
+          LOG.info("Mail (not sent: no SMTP configured) to {}: {}\n{}", mail.to(), mail.subject(), loggable(mail));
           sent(mail, "LOGGED");
         }
         return due.size();
@@ -172,6 +174,11 @@ public class MailSenderJob {
     Map<Object, Exception> all = new IdentityHashMap<>();
     messages.forEach(message -> all.put(message, failure));
     return all;
+  }
+
+  /** The body as the log may show it: not an account mail's, which holds a one-time link. */
+  private static String loggable(Due mail) {
+    return MailOutbox.carriesOneTimeLink(mail.kind()) ? "(body not logged: it holds a one-time link)" : mail.text();
   }
 
   private void sent(Due mail, String status) {

@@ -1,7 +1,5 @@
 package org.pcm2.grants.people;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonDeactivation {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   /** What the deactivation did: the groups left and the steps given back. */
   public record Deactivated(String userId, List<String> groupsLeft, int stepsReturned) {
   }
@@ -41,14 +37,16 @@ public class PersonDeactivation {
   private final AuthorizationService authorizations;
   private final DirectoryService directory;
   private final DirectoryChanges changes;
+  private final PasswordPolicies policies;
 
-  public PersonDeactivation(IdentityService identity, TaskService tasks, AuthorizationService authorizations,
-      DirectoryService directory, DirectoryChanges changes) {
+  PersonDeactivation(IdentityService identity, TaskService tasks, AuthorizationService authorizations,
+      DirectoryService directory, DirectoryChanges changes, PasswordPolicies policies) {
     this.identity = identity;
     this.tasks = tasks;
     this.authorizations = authorizations;
     this.directory = directory;
     this.changes = changes;
+    this.policies = policies;
   }
 
   @Transactional
@@ -76,9 +74,8 @@ public class PersonDeactivation {
     for (String group : groups) {
       identity.deleteMembership(userId, group);
     }
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    user.setPassword(Base64.getEncoder().encodeToString(secret));
+    // a password nobody knows, which the password policy (prod) takes whatever the person's id
+    user.setPassword(UnusablePassword.generate(policies.accepts(user)));
     identity.saveUser(user);
     changes.record(actor, Subject.PERSON, userId, "active", "true", "false", String.join(" ", groups));
     return new Deactivated(userId, groups, returned);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every kind of mail has its subject and sentence in Vietnamese and in English. */
 class MailComposerTest {
@@ -38,5 +39,20 @@ class MailComposerTest {
     Map<String, String> fields = aboutRound ? Map.of("code", "XT-1", "round", "true") : Map.of("code", "TDA-1");
     MailComposer.Mail vi = composer.compose(kind, new Recipient("officer1", "Trần Thị Mai", "a@b.vn", "vi"), fields);
     assertThat(vi.text()).contains(aboutRound ? "Đợt xét thưởng: XT-1" : "Tiểu dự án: TDA-1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ACCOUNT_INVITATION", "ACCOUNT_RESET"})
+  void anAccountMailIsWrittenInVietnameseThenEnglishWithItsLinkAndNoPassword(String kind) {
+    String link = "https://grants.example.org/account/password?token=abc_DEF-123";
+    MailComposer.Mail mail = composer.composeAccount(kind, new Recipient("leader9", "Nguyễn Thị Thảo", "a@b.vn", "en"),
+        "leader9", link, "08:00 08/03/2026 (GMT+7)", "https://grants.example.org/camunda/app/tasklist/");
+
+    assertThat(mail.subject()).startsWith("[PCM2] ").contains("leader9").contains(" / ");
+    assertThat(mail.text()).contains(link, "leader9", "08:00 08/03/2026", "Kính gửi Nguyễn Thị Thảo",
+        "Dear Nguyễn Thị Thảo", "Tên đăng nhập", "User id", "một lần", "works once").doesNotContain("??");
+    assertThat(mail.text().indexOf("Kính gửi")).isLessThan(mail.text().indexOf("Dear"));
+    assertThat(mail.html()).contains("href=\"" + link + "\"").contains("lang=\"vi\"").contains("lang=\"en\"");
+    assertThat(mail.text().contains("bỏ qua thư này")).isEqualTo(kind.equals("ACCOUNT_RESET"));
   }
 }

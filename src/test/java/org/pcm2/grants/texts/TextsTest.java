@@ -26,7 +26,7 @@ class TextsTest {
    * to {@code Texts.both}, {@code Texts.text} or to a method that does.
    */
   private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:check|system|access|funding|proposal|award"
-      + "|reporting|notification|directory|audit|tasklist)(?:\\.[A-Za-z0-9]+)+)\"");
+      + "|reporting|notification|directory|audit|tasklist|people|account)(?:\\.[A-Za-z0-9]+)+)\"");
 
   @Test
   void everyKeyHasItsVietnameseAndItsEnglish() throws IOException {
@@ -119,6 +119,19 @@ class TextsTest {
       assertThat(Texts.both("reporting.dimension." + dimension)).as(dimension).contains(" / ");
     }
     assertThat(Texts.both("reporting.dimension.commune")).isEqualTo("Xã / Commune");
+    // the account pages: each rule of Camunda's password policy, each reason a link does not
+    // work (every state but VALID), each field of the forms
+    for (String rule : List.of("LENGTH", "LOWERCASE", "UPPERCASE", "DIGIT", "SPECIAL")) {
+      assertThat(Texts.both("account.policy.PASSWORD_POLICY_" + rule, 10)).as(rule).startsWith("ít nhất 10 ")
+          .contains(" / at least 10 ");
+    }
+    assertThat(Texts.both("account.policy.PASSWORD_POLICY_USER_DATA")).contains(" / ");
+    for (String state : List.of("UNKNOWN", "EXPIRED", "USED", "REPLACED", "INACTIVE")) {
+      assertThat(Texts.both("account.link." + state)).as(state).contains(" / ");
+    }
+    for (String field : List.of("password", "repeat", "who")) {
+      assertThat(Texts.both("account.field." + field)).as(field).contains(" / ");
+    }
   }
 
   private static Properties load(String resource) throws IOException {
