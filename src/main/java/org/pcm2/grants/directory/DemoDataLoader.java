@@ -70,7 +70,8 @@ public class DemoDataLoader implements ApplicationRunner {
       String unit = row.get("unit");
       directory.saveGroup(new CommunityGroup(row.get("code"), kind, row.get("name"),
           kind == GroupKind.CBG ? unit : null, kind == GroupKind.STUDENT_GROUP ? unit : null,
-          row.get("facilitator")));
+          row.get("facilitator"), java.time.LocalDate.parse(row.get("formedOn")), Integer.valueOf(row.get("members")),
+          Integer.valueOf(row.get("womenLeaders"))));
     }
     roleGroups.ensure();
     directory.communes().forEach(roleGroups::saveCommuneLeaders);

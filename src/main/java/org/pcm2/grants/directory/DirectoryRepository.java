@@ -19,7 +19,9 @@ class DirectoryRepository {
       rs.getString("commune_code"), rs.getString("name"));
   private static final RowMapper<CommunityGroup> GROUP = (rs, i) -> new CommunityGroup(rs.getString("code"),
       GroupKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("hamlet_code"),
-      rs.getString("school_code"), rs.getString("facilitator_id"));
+      rs.getString("school_code"), rs.getString("facilitator_id"),
+      rs.getObject("formed_on", java.time.LocalDate.class), rs.getObject("members", Integer.class),
+      rs.getObject("women_leaders", Integer.class));
 
   private static final int BATCH = 1000;
 
@@ -75,7 +77,8 @@ class DirectoryRepository {
 
   List<CommunityGroup> allGroups() {
     return jdbc.sql("""
-        SELECT code, kind, name, hamlet_code, school_code, facilitator_id FROM community_group ORDER BY code
+        SELECT code, kind, name, hamlet_code, school_code, facilitator_id, formed_on, members, women_leaders
+        FROM community_group ORDER BY code
         """).query(GROUP).list();
   }
 
@@ -86,7 +89,7 @@ class DirectoryRepository {
 
   Optional<CommunityGroup> findGroup(String code) {
     return jdbc.sql("""
-        SELECT code, kind, name, hamlet_code, school_code, facilitator_id
+        SELECT code, kind, name, hamlet_code, school_code, facilitator_id, formed_on, members, women_leaders
         FROM community_group WHERE code = ?
         """).param(code).query(GROUP).optional();
   }
@@ -111,16 +114,18 @@ class DirectoryRepository {
 
   void saveGroup(CommunityGroup group) {
     int updated = jdbc.sql("""
-        UPDATE community_group SET kind = ?, name = ?, hamlet_code = ?, school_code = ?, facilitator_id = ?
+        UPDATE community_group SET kind = ?, name = ?, hamlet_code = ?, school_code = ?, facilitator_id = ?,
+            formed_on = ?, members = ?, women_leaders = ?
         WHERE code = ?
         """).params(group.kind().name(), group.name(), group.hamletCode(), group.schoolCode(),
-        group.facilitatorId(), group.code()).update();
+        group.facilitatorId(), group.formedOn(), group.members(), group.womenLeaders(), group.code()).update();
     if (updated == 0) {
       jdbc.sql("""
-          INSERT INTO community_group (code, kind, name, hamlet_code, school_code, facilitator_id)
-          VALUES (?, ?, ?, ?, ?, ?)
+          INSERT INTO community_group (code, kind, name, hamlet_code, school_code, facilitator_id, formed_on, members,
+              women_leaders)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """).params(group.code(), group.kind().name(), group.name(), group.hamletCode(),
-          group.schoolCode(), group.facilitatorId()).update();
+          group.schoolCode(), group.facilitatorId(), group.formedOn(), group.members(), group.womenLeaders()).update();
     }
   }
 
@@ -141,10 +146,12 @@ class DirectoryRepository {
 
   void saveGroups(List<CommunityGroup> created, List<CommunityGroup> changed) {
     batches.batchUpdate("""
-        INSERT INTO community_group (kind, name, hamlet_code, school_code, facilitator_id, code)
-        VALUES (?, ?, ?, ?, ?, ?)""", created, BATCH, (ps, g) -> group(ps, g));
+        INSERT INTO community_group (kind, name, hamlet_code, school_code, facilitator_id, formed_on, members,
+            women_leaders, code)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", created, BATCH, (ps, g) -> group(ps, g));
     batches.batchUpdate("""
-        UPDATE community_group SET kind = ?, name = ?, hamlet_code = ?, school_code = ?, facilitator_id = ?
+        UPDATE community_group SET kind = ?, name = ?, hamlet_code = ?, school_code = ?, facilitator_id = ?,
+            formed_on = ?, members = ?, women_leaders = ?
         WHERE code = ?""", changed, BATCH, (ps, g) -> group(ps, g));
   }
 
@@ -167,7 +174,10 @@ class DirectoryRepository {
     ps.setString(3, g.hamletCode());
     ps.setString(4, g.schoolCode());
     ps.setString(5, g.facilitatorId());
-    ps.setString(6, g.code());
+    ps.setObject(6, g.formedOn() == null ? null : java.sql.Date.valueOf(g.formedOn()), java.sql.Types.DATE);
+    ps.setObject(7, g.members(), java.sql.Types.INTEGER);
+    ps.setObject(8, g.womenLeaders(), java.sql.Types.INTEGER);
+    ps.setString(9, g.code());
   }
 
   DirectoryCounts counts() {

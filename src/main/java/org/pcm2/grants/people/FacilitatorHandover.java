@@ -84,8 +84,7 @@ public class FacilitatorHandover {
       throw new InvalidInputException(List.of(new FieldError("facilitatorId", Texts.both("people.alreadyServes", to,
           groupCode))));
     }
-    directory.saveGroup(new CommunityGroup(group.code(), group.kind(), group.name(), group.hamletCode(),
-        group.schoolCode(), to));
+    directory.saveGroup(group.withFacilitator(to));
     List<String> moved = new ArrayList<>();
     int movedTasks = 0;
     for (ProcessInstance instance : runtime.createProcessInstanceQuery()

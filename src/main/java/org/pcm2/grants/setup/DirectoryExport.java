@@ -24,7 +24,7 @@ class DirectoryExport {
   String csv(DirectoryImport.Kind kind) {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
-        .setHeader(kind.columns.toArray(String[]::new)).get())) {
+        .setHeader(kind.allColumns().toArray(String[]::new)).get())) {
       switch (kind) {
         case PLACES -> {
           for (Place p : directory.allPlaces()) {
@@ -38,7 +38,9 @@ class DirectoryExport {
         }
         case GROUPS -> {
           for (CommunityGroup g : directory.allGroups()) {
-            csv.printRecord(g.code(), g.kind().name(), g.name(), g.unitCode(), g.facilitatorId());
+            csv.printRecord(g.code(), g.kind().name(), g.name(), g.unitCode(), g.facilitatorId(),
+                g.formedOn() == null ? "" : g.formedOn(), g.members() == null ? "" : g.members(),
+                g.womenLeaders() == null ? "" : g.womenLeaders());
           }
         }
         default -> throw new IllegalStateException(kind.name());

@@ -46,14 +46,30 @@ public class DirectoryImport {
   public enum Kind {
     PLACES("places.csv", List.of("code", "parent", "kind", "name")),
     SCHOOLS("schools.csv", List.of("code", "commune", "name")),
-    GROUPS("groups.csv", List.of("code", "kind", "name", "unit", "facilitator"));
+    GROUPS("groups.csv", List.of("code", "kind", "name", "unit", "facilitator"),
+        List.of("formedOn", "members", "womenLeaders"));
 
     final String file;
+    /** The columns a file must have. */
     final List<String> columns;
+    /** Columns a file may leave out (files of earlier versions): what is there stays as it is. */
+    final List<String> optional;
 
     Kind(String file, List<String> columns) {
+      this(file, columns, List.of());
+    }
+
+    Kind(String file, List<String> columns, List<String> optional) {
       this.file = file;
       this.columns = columns;
+      this.optional = optional;
+    }
+
+    /** Every column an export writes. */
+    List<String> allColumns() {
+      List<String> all = new ArrayList<>(columns);
+      all.addAll(optional);
+      return all;
     }
 
     /** The file's name, e.g. {@code places.csv}. */
@@ -96,7 +112,7 @@ public class DirectoryImport {
         rows.add(row);
       } else {
         errors.add(new FieldError(kind.file + ":" + (row.getRecordNumber() + 1),
-            Texts.both("setup.columnCount", row.size(), kind.columns.size())));
+            Texts.both("setup.columnCount", row.size(), row.getParser().getHeaderNames().size())));
       }
     }
     return switch (kind) {
@@ -217,9 +233,21 @@ public class DirectoryImport {
       }
       if (code != null && incoming.containsKey(code)) {
         errors.add(error(Kind.GROUPS, row, "code", Texts.both("setup.twice", code)));
-      } else if (code != null && kind != null && name != null && unitKnown && facilitators.contains(facilitator)) {
+      }
+      CommunityGroup before = code == null ? null : existing.get(code);
+      java.time.LocalDate formedOn = row.isMapped("formedOn") ? date(row, "formedOn", errors)
+          : before == null ? null : before.formedOn();
+      Integer members = row.isMapped("members") ? count(row, "members", 1, errors)
+          : before == null ? null : before.members();
+      Integer womenLeaders = row.isMapped("womenLeaders") ? count(row, "womenLeaders", 0, errors)
+          : before == null ? null : before.womenLeaders();
+      if (members != null && womenLeaders != null && womenLeaders > members) {
+        errors.add(error(Kind.GROUPS, row, "womenLeaders", Texts.both("setup.womenLeaders", womenLeaders, members)));
+      }
+      if (code != null && !incoming.containsKey(code) && kind != null && name != null && unitKnown
+          && facilitators.contains(facilitator)) {
         incoming.put(code, new CommunityGroup(code, kind, name, kind == GroupKind.CBG ? unit : null,
-            kind == GroupKind.STUDENT_GROUP ? unit : null, facilitator));
+            kind == GroupKind.STUDENT_GROUP ? unit : null, facilitator, formedOn, members, womenLeaders));
       }
     }
     refuseIfAny(errors);
@@ -229,8 +257,8 @@ public class DirectoryImport {
           // takes the group over with its open sub-projects
           List<CommunityGroup> handedOver = changed.stream()
               .filter(g -> !Objects.equals(existing.get(g.code()).facilitatorId(), g.facilitatorId())).toList();
-          directory.importGroups(created, changed.stream().map(g -> new CommunityGroup(g.code(), g.kind(), g.name(),
-              g.hamletCode(), g.schoolCode(), existing.get(g.code()).facilitatorId())).toList());
+          directory.importGroups(created, changed.stream()
+              .map(g -> g.withFacilitator(existing.get(g.code()).facilitatorId())).toList());
           handedOver.forEach(g -> handover.handOver(g.code(), g.facilitatorId(), actor));
         });
   }
@@ -302,6 +330,43 @@ public class DirectoryImport {
     }
     errors.add(error(kind, row, column, Texts.both("setup.oneOf", value,
         java.util.Arrays.toString(values.getEnumConstants()))));
+    return null;
+  }
+
+  /** A date as {@code yyyy-mm-dd}, not after today; empty for unknown. */
+  private static java.time.LocalDate date(CSVRecord row, String column, List<FieldError> errors) {
+    String value = row.get(column);
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      java.time.LocalDate date = java.time.LocalDate.parse(value);
+      if (date.isAfter(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))) {
+        errors.add(error(Kind.GROUPS, row, column, Texts.both("setup.future", value)));
+        return null;
+      }
+      return date;
+    } catch (java.time.format.DateTimeParseException e) {
+      errors.add(error(Kind.GROUPS, row, column, Texts.both("setup.date", value)));
+      return null;
+    }
+  }
+
+  /** A whole number from {@code least} to 100,000; empty for unknown. */
+  private static Integer count(CSVRecord row, String column, int least, List<FieldError> errors) {
+    String value = row.get(column);
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= least && number <= 100_000) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    errors.add(error(Kind.GROUPS, row, column, Texts.both("setup.count", value, least)));
     return null;
   }
 

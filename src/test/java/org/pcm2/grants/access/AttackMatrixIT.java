@@ -455,8 +455,7 @@ class AttackMatrixIT extends PostgresIntegrationTest {
   void aFacilitatorsStepGoesToTheGroupsCurrentFacilitator() {
     String instance = submitted("CBG0574007");
     CommunityGroup group = directory.findGroup("CBG0574007").orElseThrow();
-    directory.saveGroup(new CommunityGroup(group.code(), group.kind(), group.name(), group.hamletCode(),
-        group.schoolCode(), "facilitator2"));
+    directory.saveGroup(group.withFacilitator("facilitator2"));
     undo.add(() -> directory.saveGroup(group));
     String revision = moveTo(instance, Element.REVISE_PROPOSAL);
     assertThat(tasks.createTaskQuery().taskId(revision).singleResult().getAssignee()).isEqualTo("facilitator2");

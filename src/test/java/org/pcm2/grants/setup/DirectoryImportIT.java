@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.MethodOrderer;
@@ -88,7 +89,7 @@ class DirectoryImportIT extends PostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM act_id_group WHERE id_ = 'commune99901'").query(Long.class).single())
         .isEqualTo(1);
     assertThat(jdbc.sql("SELECT changed_by || ' ' || subject_kind || ' ' || subject_code FROM directory_change"
-        + " ORDER BY id").query(String.class).list())
+        + " WHERE subject_kind = 'PLACE' ORDER BY id").query(String.class).list())
         .containsExactlyInAnyOrder("admin PLACE 99", "admin PLACE 99901", "admin PLACE 9990101");
 
     // a name changed: the row is changed, the commune's leaders' group renamed, the rest left alone
@@ -158,6 +159,42 @@ class DirectoryImportIT extends PostgresIntegrationTest {
     assertThat(importFile("admin", "groups.csv", "code;kind;name\nX;CBG;Y\n", true).body())
         .contains("groups.csv:1").contains("unit, facilitator");
     assertThat(importFile("admin", "people.csv", "a;b\n", false).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aGroupsProfileIsCheckedAndAFileWithoutItsColumnsLeavesItAsItIs() throws Exception {
+    String group = "CBG0574002";
+    Map<String, Object> before = jdbc.sql("SELECT formed_on, members, women_leaders FROM community_group WHERE"
+        + " code = ?").param(group).query().singleRow();
+    assertThat(before.get("members")).as("the demo file has the profile").isNotNull();
+    HttpResponse<String> bad = importFile("admin", "groups.csv", """
+        code;kind;name;unit;facilitator;formedOn;members;womenLeaders
+        CBG0574001;CBG;Nhóm cộng đồng Xóm Cầu Đá, Hoàng Nông;0574001;facilitator1;2099-01-01;20;3
+        CBG0574002;CBG;Nhóm cộng đồng Xóm Bình Minh, Hoàng Nông;0574002;facilitator1;15/03/2024;0;2
+        CBG0574003;CBG;Nhóm cộng đồng Xóm Hợp Thành, Hoàng Nông;0574003;facilitator1;2024-03-15;5;6
+        """, true);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("errors").findValuesAsText("field")).containsExactly(
+        "groups.csv:2:formedOn", "groups.csv:3:formedOn", "groups.csv:3:members", "groups.csv:4:womenLeaders");
+    assertThat(bad.body()).contains("chưa tới").contains("nhiều hơn số thành viên");
+
+    // a file of the earlier columns changes the name and keeps the profile
+    HttpResponse<String> renamed = importFile("admin", "groups.csv", """
+        code;kind;name;unit;facilitator
+        CBG0574002;CBG;Nhóm Bình Minh;0574002;facilitator1
+        """, true);
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT name, formed_on, members, women_leaders FROM community_group WHERE code = ?")
+        .param(group).query().singleRow()).containsEntry("name", "Nhóm Bình Minh")
+        .containsEntry("members", before.get("members")).containsEntry("women_leaders", before.get("women_leaders"))
+        .containsEntry("formed_on", before.get("formed_on"));
+    // the profile itself, changed and exported back
+    assertThat(importFile("admin", "groups.csv", """
+        code;kind;name;unit;facilitator;formedOn;members;womenLeaders
+        CBG0574002;CBG;Nhóm Bình Minh;0574002;facilitator1;2024-03-15;40;12
+        """, true).statusCode()).isEqualTo(200);
+    assertThat(as("officer1").get("/api/directory/groups.csv").body())
+        .contains("\nCBG0574002;CBG;Nhóm Bình Minh;0574002;facilitator1;2024-03-15;40;12\n");
   }
 
   @Test

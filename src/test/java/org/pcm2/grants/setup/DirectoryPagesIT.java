@@ -133,7 +133,7 @@ class DirectoryPagesIT extends PostgresIntegrationTest {
     assertThat(get("/directory/import", "officer1").statusCode()).isEqualTo(404);
     HttpResponse<String> download = get("/directory/groups.csv", "officer1");
     assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-    assertThat(download.body()).startsWith("code;kind;name;unit;facilitator\n").contains(GROUP + ";CBG;");
+    assertThat(download.body()).startsWith("code;kind;name;unit;facilitator;formedOn;members;womenLeaders\n").contains(GROUP + ";CBG;");
     assertThat(get("/directory/groups.csv", "facilitator1").statusCode()).isEqualTo(404);
     // the same search and paging in the API
     var hamlets = JSON.readTree(new ApiClient(base(), "officer1", "demo")
