@@ -103,11 +103,15 @@ class ProductionProfileIT {
             .contains(reference);
         assertThat(answer.body()).doesNotContainIgnoringCase("fundCode").doesNotContain("approvalRouting")
             .doesNotContain("Exception").doesNotContain("Cannot evaluate");
-        // the log has the reference with the exception and its stack trace
-        // (the exception may come wrapped by the REST layer, after a blank line, as the log's layout has it)
-        assertThat(output.getAll()).containsPattern("Server error, reference " + reference
-            + ": POST /[^\\r\\n]*/evaluate answered 500\\R+[\\w.$]+Exception: [^\\r\\n]*Cannot evaluate decision"
-            + "[^\\r\\n]*\\R\\s+at ");
+        // the log (one JSON object a line in prod) has the reference with the exception and its
+        // stack trace (the exception may come wrapped by the REST layer)
+        JsonNode line = output.getAll().lines().filter(l -> l.startsWith("{") && l.contains(reference))
+            .map(WebappSession::parse).findFirst().orElseThrow(() -> new AssertionError("no log line with " + reference));
+        assertThat(line.get("message").asText()).matches("Server error, reference " + reference
+            + ": POST /\\S*/evaluate answered 500");
+        assertThat(line.get("log").get("level").asText()).isEqualTo("ERROR");
+        assertThat(line.get("error").get("stack_trace").asText()).contains("Cannot evaluate decision")
+            .containsPattern("\\R\\s+at ");
       }
       // what the engine refuses on purpose keeps its words
       HttpResponse<String> unknown = new ApiClient(base, "hanh", "Sen-Vang-2026!")
