@@ -191,10 +191,14 @@ class DirectoryPages {
       Authentication user, RedirectAttributes redirect) {
     administrator(user);
     try {
+      // flash attributes travel in the session, which is kept in the database: plain values only
       FacilitatorHandover.Moved moved = handover.handOver(code, facilitatorId, user.getName());
-      redirect.addFlashAttribute("moved", moved);
+      redirect.addFlashAttribute("movedTo", moved.to());
+      redirect.addFlashAttribute("movedSubprojects", moved.subprojects().size());
+      redirect.addFlashAttribute("movedTasks", moved.tasks());
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("errors", e.errors());
+      redirect.addFlashAttribute("refusals", new java.util.ArrayList<>(e.errors().stream()
+          .map(error -> error.field() + ": " + error.message()).toList()));
     } catch (NotFoundException e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
     }

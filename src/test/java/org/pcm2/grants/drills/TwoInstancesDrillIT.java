@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pcm2.grants.support.ApplicationProcess;
 import org.pcm2.grants.support.PostgresDatabase;
+import org.pcm2.grants.support.WebappSession;
 import org.pcm2.grants.support.RequiresPostgres;
 
 /**
@@ -68,11 +70,25 @@ class TwoInstancesDrillIT {
           Map<String, Long> byMessage = Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(
               DrillChecks::recipientAndSubject, Collectors.counting()));
           assertThat(byMessage.values()).as("a mail received twice").allMatch(times -> times == 1);
+          // a person signed in to the Tasklist through the first node goes on through the second
+          // once the first is killed: the session lives in the database, not in the node
+          WebappSession officer = WebappSession.login(one.baseUrl(), "officer1", "demo");
+          long waiting = officer.get("/task/count").get("count").asLong();
+          one.kill();
+          WebappSession same = officer.on(two.baseUrl());
+          assertThat(same.get("/task/count").get("count").asLong()).isEqualTo(waiting);
+          HttpResponse<String> query = same.post("/task", Map.of());
+          assertThat(query.statusCode()).as("a POST with the session's token: " + query.body()).isEqualTo(200);
+          assertThat(WebappSession.parse(query.body()).size()).isEqualTo((int) Math.min(waiting, Integer.MAX_VALUE));
+          // the sign-in is a row of the database's session tables, with its attributes
+          assertThat(DrillChecks.count(sql, "SELECT COUNT(*) FROM spring_session s JOIN spring_session_attributes a"
+              + " ON a.session_primary_id = s.primary_id")).isPositive();
           System.out.printf(Locale.ROOT, "%nTWO INSTANCES DRILL (%d s and on until the race was run, 12 clients over"
               + " 2 applications on one database, envelopes of one grant a commune): %s; each step recorded once;"
               + " envelopes within their amounts and equal to the ledger; the %d mails the acknowledged steps caused"
-              + " received once each; %d mails sent, %d received, none twice%n%n", seconds, outcomes,
-              expected.size(), sent, smtp.getReceivedMessages().length);
+              + " received once each; %d mails sent, %d received, none twice; a Tasklist session signed in"
+              + " through the first went on through the second after the first was killed (%d tasks)%n%n", seconds,
+              outcomes, expected.size(), sent, smtp.getReceivedMessages().length, waiting);
         }
       }
     } finally {

@@ -24,11 +24,23 @@ public final class WebappSession {
 
   private final String baseUrl;
   private final HttpClient client;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
 
   private WebappSession(String baseUrl) {
     this.baseUrl = baseUrl;
+    this.cookies = new CookieManager();
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+  }
+
+  private WebappSession(String baseUrl, HttpClient client, CookieManager cookies) {
+    this.baseUrl = baseUrl;
+    this.client = client;
+    this.cookies = cookies;
+  }
+
+  /** The same browser (its cookies) talking to another node of the application on this host. */
+  public WebappSession on(String otherBaseUrl) {
+    return new WebappSession(otherBaseUrl, client, cookies);
   }
 
   public static WebappSession login(String baseUrl, String user, String password) {
