@@ -30,14 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
  * person's older links.
  */
 @Service
-class PersonRegistration {
+public class PersonRegistration {
 
   /** What the administrator sends; the role as {@link PersonRole} names it, the commune for a leader. */
-  record NewPerson(String id, String firstName, String lastName, String email, String role, String commune) {
+  public record NewPerson(String id, String firstName, String lastName, String email, String role, String commune) {
   }
 
   /** A fresh invitation: to whom, where, until when. */
-  record Invitation(String userId, String email, Instant expiresAt) {
+  public record Invitation(String userId, String email, Instant expiresAt) {
   }
 
   /** Camunda's longest user id; our ids are letters and digits only (its whitelist). */

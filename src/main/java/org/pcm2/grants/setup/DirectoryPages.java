@@ -216,7 +216,7 @@ class DirectoryPages {
   }
 
   /** DWC staff and administrators read the directory; anyone else finds no such page. */
-  private static Viewer reader(Authentication user) {
+  static Viewer reader(Authentication user) {
     Viewer viewer = Viewer.of(user);
     if (!viewer.isDwc() && !viewer.isAdministrator()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, Texts.both("access.dwcOnly"));
@@ -224,7 +224,7 @@ class DirectoryPages {
     return viewer;
   }
 
-  private static Viewer administrator(Authentication user) {
+  static Viewer administrator(Authentication user) {
     Viewer viewer = Viewer.of(user);
     if (!viewer.isAdministrator()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, Texts.both("setup.administratorsOnly"));
