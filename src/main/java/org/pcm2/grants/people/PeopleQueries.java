@@ -68,6 +68,22 @@ public class PeopleQueries {
     return withGroups(users).stream().findFirst();
   }
 
+  /** A person's account as stored: every group they belong to, whatever it is. */
+  record Account(String id, String firstName, String lastName, String email, List<String> groups) {
+  }
+
+  /** Every account, by id. */
+  List<Account> accounts() {
+    Map<String, List<String>> groups = new HashMap<>();
+    jdbc.sql("SELECT USER_ID_, GROUP_ID_ FROM ACT_ID_MEMBERSHIP ORDER BY GROUP_ID_").query(rs -> {
+      groups.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+    });
+    return jdbc.sql("SELECT ID_, FIRST_, LAST_, EMAIL_ FROM ACT_ID_USER ORDER BY ID_")
+        .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            groups.getOrDefault(rs.getString(1), List.of())))
+        .list();
+  }
+
   /**
    * The active people with an address whose id is {@code who}, or whose address it is (any
    * case): whom a forgotten-password request can be for.

@@ -109,7 +109,7 @@ class DirectoryPages {
   }
 
   /** The list's file, for whoever reads the pages (the API's export asks for a password). */
-  @GetMapping("/directory/{file:places|schools|groups}.csv")
+  @GetMapping("/directory/{file:places|schools|groups|people}.csv")
   org.springframework.http.ResponseEntity<String> download(@PathVariable String file, Authentication user) {
     reader(user);
     DirectoryImport.Kind kind = DirectoryApi.kind(file + ".csv");
