@@ -121,6 +121,8 @@ class PeoplePagesIT extends PostgresIntegrationTest {
     }
     assertThat(get("/directory/people/officer2/deactivate", "officer1").statusCode()).isEqualTo(404);
     assertThat(get("/directory/people", null).statusCode()).isEqualTo(401);
+    // the people file is one of the import page's files
+    assertThat(get("/directory/import", "admin").body()).contains("<option value=\"PEOPLE\">people.csv</option>");
   }
 
   @Test
