@@ -91,6 +91,12 @@ class PasswordLinks {
     return new Issued(key.getKey().longValue(), userId, purpose, token, expiresAt);
   }
 
+  /** Closes every open link of the person: mailed to an address that is no longer theirs. */
+  void revokeOpen(String userId) {
+    jdbc.sql("UPDATE password_link SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL")
+        .params(Timestamp.from(now()), userId).update();
+  }
+
   /** The link of the token as it stands now; {@link Found#NONE} for a token that is no link's. */
   Found find(String token) {
     if (!OneTimeTokens.wellFormed(token)) {

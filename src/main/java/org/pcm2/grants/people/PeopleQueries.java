@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
  * none ({@link PersonDeactivation}).
  */
 @Component
-class PeopleQueries {
+public class PeopleQueries {
 
   /** A person as the API shows them: roles and communes from their groups. */
-  record Person(String id, String firstName, String lastName, String name, String email, List<PersonRole> roles,
+  public record Person(String id, String firstName, String lastName, String name, String email, List<PersonRole> roles,
       List<String> communes, boolean active) {
   }
 
   /** One page of a search, with the number of people it found in all. */
-  record Page(long total, int page, int size, List<Person> people) {
+  public record Page(long total, int page, int size, List<Person> people) {
   }
 
   private final JdbcClient jdbc;
@@ -38,7 +38,7 @@ class PeopleQueries {
   }
 
   /** The people whose id, name or address contains {@code q} (any case), of the role when given, by id. */
-  Page search(String q, PersonRole role, int page, int size) {
+  public Page search(String q, PersonRole role, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (q != null && !q.isBlank()) {
@@ -62,10 +62,26 @@ class PeopleQueries {
     return new Page(total, page, size, withGroups(users));
   }
 
-  Optional<Person> find(String id) {
+  public Optional<Person> find(String id) {
     List<String[]> users = jdbc.sql("SELECT ID_, FIRST_, LAST_, EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?").param(id)
         .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
     return withGroups(users).stream().findFirst();
+  }
+
+  /** A person's account as stored: every group they belong to, whatever it is. */
+  record Account(String id, String firstName, String lastName, String email, List<String> groups) {
+  }
+
+  /** Every account, by id. */
+  List<Account> accounts() {
+    Map<String, List<String>> groups = new HashMap<>();
+    jdbc.sql("SELECT USER_ID_, GROUP_ID_ FROM ACT_ID_MEMBERSHIP ORDER BY GROUP_ID_").query(rs -> {
+      groups.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+    });
+    return jdbc.sql("SELECT ID_, FIRST_, LAST_, EMAIL_ FROM ACT_ID_USER ORDER BY ID_")
+        .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            groups.getOrDefault(rs.getString(1), List.of())))
+        .list();
   }
 
   /**

@@ -30,22 +30,22 @@ import org.springframework.transaction.annotation.Transactional;
  * person's older links.
  */
 @Service
-class PersonRegistration {
+public class PersonRegistration {
 
   /** What the administrator sends; the role as {@link PersonRole} names it, the commune for a leader. */
-  record NewPerson(String id, String firstName, String lastName, String email, String role, String commune) {
+  public record NewPerson(String id, String firstName, String lastName, String email, String role, String commune) {
   }
 
   /** A fresh invitation: to whom, where, until when. */
-  record Invitation(String userId, String email, Instant expiresAt) {
+  public record Invitation(String userId, String email, Instant expiresAt) {
   }
 
   /** Camunda's longest user id; our ids are letters and digits only (its whitelist). */
   static final int MAX_ID = 64;
   static final int MAX_NAME = 255;
   static final int MAX_EMAIL = 254;
-  private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]+");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+  static final Pattern ID = Pattern.compile("[a-zA-Z0-9]+");
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
   private final IdentityService identity;
   private final DirectoryService directory;
@@ -103,23 +103,32 @@ class PersonRegistration {
     people.withAddress(email).ifPresent(owner -> {
       throw new InvalidInputException(List.of(new FieldError("email", Texts.both("people.emailTaken", owner))));
     });
+    List<String> groups = new ArrayList<>(List.of(role.group()));
+    if (commune != null) {
+      roleGroups.saveCommuneLeaders(commune);
+      groups.add(IdentityGroups.communeLeaders(commune.code()));
+    }
+    createInvited(id, firstName, lastName, email, groups, actor);
+    return people.find(id).orElseThrow();
+  }
+
+  /**
+   * The account of a person whose fields and groups are checked already: a password nobody
+   * knows, the groups (which exist), the change log's line, the invitation in the outbox.
+   */
+  void createInvited(String id, String firstName, String lastName, String email, List<String> groups,
+      String actor) {
     User user = identity.newUser(id);
     user.setFirstName(firstName);
     user.setLastName(lastName);
     user.setEmail(email);
     user.setPassword(UnusablePassword.generate(policies.accepts(user)));
     identity.saveUser(user);
-    List<String> groups = new ArrayList<>(List.of(role.group()));
-    if (commune != null) {
-      roleGroups.saveCommuneLeaders(commune);
-      groups.add(IdentityGroups.communeLeaders(commune.code()));
-    }
     for (String group : groups) {
       identity.createMembership(id, group);
     }
     changes.record(actor, Subject.PERSON, id, "active", null, "true", String.join(" ", groups));
     invite(user);
-    return people.find(id).orElseThrow();
   }
 
   /** A fresh invitation link for the person, by mail; their older links stop working. */

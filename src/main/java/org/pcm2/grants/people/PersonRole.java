@@ -10,7 +10,7 @@ import org.pcm2.grants.directory.IdentityGroups;
  * identity service that says so ({@link IdentityGroups}). A commune leader is also in their
  * commune's group {@code commune<code>}. Administrators are made in Camunda Admin, not here.
  */
-enum PersonRole {
+public enum PersonRole {
   FACILITATOR(IdentityGroups.FACILITATORS),
   COMMUNE_LEADER(IdentityGroups.COMMUNE_LEADERS),
   DWC_OFFICER(IdentityGroups.DWC_OFFICERS),
@@ -19,7 +19,7 @@ enum PersonRole {
   ADMINISTRATOR(IdentityGroups.ADMINISTRATORS);
 
   /** The roles an administrator gives a new person through the API. */
-  static final List<PersonRole> GIVEN = List.of(FACILITATOR, COMMUNE_LEADER, DWC_OFFICER, DWC_FINANCE, DWC_DIRECTOR);
+  public static final List<PersonRole> GIVEN = List.of(FACILITATOR, COMMUNE_LEADER, DWC_OFFICER, DWC_FINANCE, DWC_DIRECTOR);
 
   private final String group;
 
@@ -27,11 +27,11 @@ enum PersonRole {
     this.group = group;
   }
 
-  String group() {
+  public String group() {
     return group;
   }
 
-  static Optional<PersonRole> named(String name) {
+  public static Optional<PersonRole> named(String name) {
     return Arrays.stream(values()).filter(role -> role.name().equals(name)).findFirst();
   }
 

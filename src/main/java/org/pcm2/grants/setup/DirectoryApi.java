@@ -72,7 +72,9 @@ class DirectoryApi {
 
   @PostMapping(path = "/api/directory/{file:[a-z]+\\.csv}", consumes = "text/csv")
   @Operation(summary = "Nhập danh mục từ CSV: xem trước, rồi ?apply=true (quản trị DWC) / Import the directory"
-      + " from CSV: preview, then ?apply=true (DWC administrators)")
+      + " from CSV: preview, then ?apply=true (DWC administrators)",
+      description = "places.csv, schools.csv, people.csv, groups.csv. people.csv: id;firstName;lastName;email;groups,"
+          + " không có mật khẩu, người mới nhận thư mời / no password, new people are mailed an invitation.")
   DirectoryImport.Outcome importFile(@PathVariable String file, @RequestBody(required = false) byte[] csv,
       @RequestParam(defaultValue = "false") boolean apply, Authentication user) {
     if (!Viewer.of(user).isAdministrator()) {

@@ -3,12 +3,14 @@ package org.pcm2.grants.setup;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.pcm2.grants.directory.CommunityGroup;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.Place;
 import org.pcm2.grants.directory.School;
+import org.pcm2.grants.people.PeopleFile;
 import org.springframework.stereotype.Component;
 
 /** The directory written back in the columns {@link DirectoryImport} takes, so an export imports again unchanged. */
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 class DirectoryExport {
 
   private final DirectoryService directory;
+  private final PeopleFile people;
 
-  DirectoryExport(DirectoryService directory) {
+  DirectoryExport(DirectoryService directory, PeopleFile people) {
     this.directory = directory;
+    this.people = people;
   }
 
   String csv(DirectoryImport.Kind kind) {
@@ -41,6 +45,11 @@ class DirectoryExport {
             csv.printRecord(g.code(), g.kind().name(), g.name(), g.unitCode(), g.facilitatorId(),
                 g.formedOn() == null ? "" : g.formedOn(), g.members() == null ? "" : g.members(),
                 g.womenLeaders() == null ? "" : g.womenLeaders());
+          }
+        }
+        case PEOPLE -> {
+          for (List<String> row : people.export()) {
+            csv.printRecord(row);
           }
         }
         default -> throw new IllegalStateException(kind.name());

@@ -23,6 +23,7 @@ import org.pcm2.grants.directory.PlaceKind;
 import org.pcm2.grants.directory.RoleGroups;
 import org.pcm2.grants.directory.School;
 import org.pcm2.grants.people.FacilitatorHandover;
+import org.pcm2.grants.people.PeopleFile;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.texts.Texts;
@@ -37,15 +38,17 @@ import org.springframework.transaction.annotation.Transactional;
  * writes nothing; applying writes it all in one transaction, each change in the directory's
  * change log. A row equal to what is there changes nothing, so a second import of the same
  * file is a no-op. A group whose facilitator changes is handed over with its open
- * sub-projects ({@link FacilitatorHandover}).
+ * sub-projects ({@link FacilitatorHandover}). The people file is checked and written by
+ * {@link PeopleFile}, with the same preview, refusals and log.
  */
 @Service
 public class DirectoryImport {
 
-  /** The three files, in the order a programme imports them. */
+  /** The files, in the order a programme imports them: a group's facilitator is a person already. */
   public enum Kind {
     PLACES("places.csv", List.of("code", "parent", "kind", "name")),
     SCHOOLS("schools.csv", List.of("code", "commune", "name")),
+    PEOPLE(PeopleFile.FILE, PeopleFile.COLUMNS),
     GROUPS("groups.csv", List.of("code", "kind", "name", "unit", "facilitator"),
         List.of("formedOn", "members", "womenLeaders"));
 
@@ -92,9 +95,11 @@ public class DirectoryImport {
   private final IdentityService identity;
   private final FacilitatorHandover handover;
   private final DirectoryChanges changes;
+  private final PeopleFile people;
 
   public DirectoryImport(DirectoryService directory, RoleGroups roleGroups, IdentityService identity,
-      FacilitatorHandover handover, DirectoryChanges changes) {
+      FacilitatorHandover handover, DirectoryChanges changes, PeopleFile people) {
+    this.people = people;
     this.directory = directory;
     this.roleGroups = roleGroups;
     this.identity = identity;
@@ -119,13 +124,27 @@ public class DirectoryImport {
       case PLACES -> places(rows, errors, apply, actor);
       case SCHOOLS -> schools(rows, errors, apply, actor);
       case GROUPS -> groups(rows, errors, apply, actor);
+      case PEOPLE -> people(rows, errors, apply, actor);
     };
+  }
+
+  private Outcome people(List<CSVRecord> rows, List<FieldError> errors, boolean apply, String actor) {
+    PeopleFile.Result result = people.run(rows.stream().map(row -> new PeopleFile.Row(row.getRecordNumber() + 1,
+        row.get("id"), row.get("firstName"), row.get("lastName"), row.get("email"), row.get("groups"))).toList(),
+        errors, apply, actor);
+    return new Outcome(Kind.PEOPLE, apply, result.created(), result.changed(), result.unchanged());
   }
 
   /** The file's rows; a file without the kind's header is refused naming the missing columns. */
   private static List<CSVRecord> parse(Kind kind, String csv) {
     try {
       var parser = FORMAT.parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")));
+      List<String> secret = kind == Kind.PEOPLE ? parser.getHeaderNames().stream().filter(PeopleFile::forbidden)
+          .toList() : List.of();
+      if (!secret.isEmpty()) {
+        throw new InvalidInputException(secret.stream().map(column -> new FieldError(kind.file + ":1:" + column,
+            Texts.both("people.file.passwordColumn", column))).toList());
+      }
       List<String> missing = kind.columns.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
       if (!missing.isEmpty()) {
         throw new InvalidInputException(List.of(new FieldError(kind.file + ":1",
@@ -293,6 +312,7 @@ public class DirectoryImport {
       case PLACES -> Subject.PLACE;
       case SCHOOLS -> Subject.SCHOOL;
       case GROUPS -> Subject.GROUP;
+      case PEOPLE -> Subject.PERSON;
     };
   }
 

@@ -109,7 +109,7 @@ class DirectoryPages {
   }
 
   /** The list's file, for whoever reads the pages (the API's export asks for a password). */
-  @GetMapping("/directory/{file:places|schools|groups}.csv")
+  @GetMapping("/directory/{file:places|schools|groups|people}.csv")
   org.springframework.http.ResponseEntity<String> download(@PathVariable String file, Authentication user) {
     reader(user);
     DirectoryImport.Kind kind = DirectoryApi.kind(file + ".csv");
@@ -220,7 +220,7 @@ class DirectoryPages {
   }
 
   /** DWC staff and administrators read the directory; anyone else finds no such page. */
-  private static Viewer reader(Authentication user) {
+  static Viewer reader(Authentication user) {
     Viewer viewer = Viewer.of(user);
     if (!viewer.isDwc() && !viewer.isAdministrator()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, Texts.both("access.dwcOnly"));
@@ -228,7 +228,7 @@ class DirectoryPages {
     return viewer;
   }
 
-  private static Viewer administrator(Authentication user) {
+  static Viewer administrator(Authentication user) {
     Viewer viewer = Viewer.of(user);
     if (!viewer.isAdministrator()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, Texts.both("setup.administratorsOnly"));

@@ -158,7 +158,7 @@ class DirectoryImportIT extends PostgresIntegrationTest {
         .containsExactly("groups.csv:2:facilitator");
     assertThat(importFile("admin", "groups.csv", "code;kind;name\nX;CBG;Y\n", true).body())
         .contains("groups.csv:1").contains("unit, facilitator");
-    assertThat(importFile("admin", "people.csv", "a;b\n", false).statusCode()).isEqualTo(404);
+    assertThat(importFile("admin", "users.csv", "a;b\n", false).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -140,6 +140,16 @@ public final class TasklistBrowser implements AutoCloseable {
     field.sendKeys(text);
   }
 
+  /** The value of the input of the selector, as the person sees it typed. */
+  public String valueOf(String css) {
+    return waitFor(css).getDomProperty("value");
+  }
+
+  /** The attribute of the first element of the selector. */
+  public String attribute(String css, String name) {
+    return waitFor(css).getDomAttribute(name);
+  }
+
   /** Waits until an element of the selector is on the page. */
   public WebElement waitFor(String css) {
     return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
