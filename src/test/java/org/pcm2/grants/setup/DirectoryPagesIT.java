@@ -3,18 +3,15 @@ package org.pcm2.grants.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcm2.grants.support.ApiClient;
+import org.pcm2.grants.support.PageRequests;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.Proposals;
 import org.pcm2.grants.support.TasklistBrowser;
@@ -137,12 +134,12 @@ class DirectoryPagesIT extends PostgresIntegrationTest {
     assertThat(get("/directory/groups.csv", "facilitator1").statusCode()).isEqualTo(404);
     // the same search and paging in the API
     var hamlets = JSON.readTree(new ApiClient(base(), "officer1", "demo")
-        .get("/api/directory/places?kind=HAMLET&size=2&page=1").body());
+        .get("/api/directory/places/search?kind=HAMLET&size=2&page=1").body());
     long allHamlets = jdbc.sql("SELECT COUNT(*) FROM place WHERE kind = 'HAMLET'").query(Long.class).single();
     assertThat(hamlets.get("total").asLong()).isEqualTo(allHamlets);
     assertThat(hamlets.get("rows").findValuesAsText("code")).isEqualTo(jdbc.sql(
         "SELECT code FROM place WHERE kind = 'HAMLET' ORDER BY code LIMIT 2 OFFSET 2").query(String.class).list());
-    assertThat(new ApiClient(base(), "facilitator1", "demo").get("/api/directory/groups").statusCode())
+    assertThat(new ApiClient(base(), "facilitator1", "demo").get("/api/directory/groups/search").statusCode())
         .isEqualTo(404);
     assertThat(get("/directory/places", null).statusCode()).isEqualTo(401);
 
@@ -166,25 +163,11 @@ class DirectoryPagesIT extends PostgresIntegrationTest {
     return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
   }
 
-  private HttpResponse<String> get(String path, String user) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path.replace(" ", "%20"))).GET();
-    if (user != null) {
-      request.header("Authorization", basic(user));
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path, String user) {
+    return PageRequests.get(base(), path, user);
   }
 
-  private HttpResponse<String> post(String path, String user, String form, String origin) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-        .header("Authorization", basic(user)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
-    if (origin != null) {
-      request.header("Origin", origin);
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+  private HttpResponse<String> post(String path, String user, String form, String origin) {
+    return PageRequests.post(base(), path, user, form, origin);
   }
 }

@@ -2,14 +2,10 @@ package org.pcm2.grants.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pcm2.grants.support.PageRequests;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.TasklistBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,25 +155,11 @@ class PeoplePagesIT extends PostgresIntegrationTest {
         .single();
   }
 
-  private HttpResponse<String> get(String path, String user) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
-    if (user != null) {
-      request.header("Authorization", basic(user));
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path, String user) {
+    return PageRequests.get(base(), path, user);
   }
 
-  private HttpResponse<String> post(String path, String user, String form, String origin) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-        .header("Authorization", basic(user)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
-    if (origin != null) {
-      request.header("Origin", origin);
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+  private HttpResponse<String> post(String path, String user, String form, String origin) {
+    return PageRequests.post(base(), path, user, form, origin);
   }
 }
