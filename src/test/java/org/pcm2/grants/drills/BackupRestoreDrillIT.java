@@ -3,6 +3,7 @@ package org.pcm2.grants.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.File;
@@ -37,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Fault drill: the nightly backup taken in the middle of cycles — steps open, reminders
  * waiting on their timers, mails waiting in the outbox (the mail server is down), a grant
- * committed and paid — by the backup script of the compose file ({@code src/main/docker/backup/
+ * committed and paid, an award round at selection with an award saved — by the backup script of the compose file ({@code src/main/docker/backup/
  * backup.sh}), restored into a new database as the README says, and the application started on
  * it ten days later. Every open step, timer, ledger line and waiting mail is there; the timers
  * whose time came fire; each waiting mail goes out once (its Message-ID once); the envelopes
@@ -47,6 +48,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BackupRestoreDrillIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ROUND = "XT-CM-2026-1-01";
   private static final Pattern MESSAGE_ID = Pattern.compile("<pcm2-(\\d+)-[0-9a-f]+@.+>");
 
   @TempDir
@@ -56,7 +58,7 @@ class BackupRestoreDrillIT {
     return new SpringApplicationBuilder(PcmGrantsApplication.class).profiles("postgres", "demo").run(
         "--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + PostgresDatabase.USER,
-        "--spring.datasource.password=" + PostgresDatabase.PASSWORD, "--pcm.demo.sample-cycles=false",
+        "--spring.datasource.password=" + PostgresDatabase.PASSWORD, "--pcm.demo.sample-cycles=true",
         "--pcm.mail.enabled=true", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
         "--pcm.mail.poll-interval=500ms");
   }
@@ -77,7 +79,17 @@ class BackupRestoreDrillIT {
             .postJson("/api/subprojects/" + paid + "/tasks/" + step[1], step[2]);
         assertThat(done.statusCode()).as(step[1] + ": " + done.body()).isEqualTo(204);
       }
+      // an award round at selection: the demo's closed sub-projects are its candidates, one award saved
+      HttpResponse<String> round = org.pcm2.grants.support.WebappSession.login(base, "officer1", "demo").post(
+          "/process-definition/key/awardRound/submit-form", Map.of("variables", org.pcm2.grants.support.WebappSession
+              .typed(Map.of("cycleCode", "CM-2026-1", "budget", 20_000_000L, "roundNote", "Sao lưu giữa vòng"))));
+      assertThat(round.statusCode()).as(round.body()).isEqualTo(200);
+      String candidate = JSON.readTree(new ApiClient(base, "officer1", "demo").get("/api/award-rounds/" + ROUND).body())
+          .at("/awards/0/subprojectCode").asText();
+      assertThat(new ApiClient(base, "officer1", "demo").putJson("/api/award-rounds/" + ROUND + "/awards/" + candidate,
+          "{\"amount\":7000000}").statusCode()).isEqualTo(200);
       before = state(jdbc);
+      assertThat((List<?>) before.get("round")).as("the round at selection").isNotEmpty();
       assertThat((List<?>) before.get("timers")).as("reminders waiting on their timers").isNotEmpty();
       assertThat((List<?>) before.get("pendingMails")).as("mails waiting for the mail server").isNotEmpty();
       assertThat((List<?>) before.get("ledger")).as("commitment and payment").hasSizeGreaterThanOrEqualTo(2);
@@ -127,6 +139,15 @@ class BackupRestoreDrillIT {
           .query(String.class).list()).as("timers not yet due wait on").containsAll(later);
       assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_actinst WHERE act_id_ = 'BoundaryEvent_ReviewReminder'")
           .query(Long.class).single()).as("the review reminders fired").isPositive();
+
+      // the round goes on where it was: still selecting, its saved award there, another saved
+      String base = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+      JsonNode roundAfter = JSON.readTree(new ApiClient(base, "officer1", "demo").get("/api/award-rounds/" + ROUND)
+          .body());
+      assertThat(roundAfter.at("/round/status").asText()).isEqualTo("SELECTING");
+      assertThat(roundAfter.at("/awards/1/subprojectCode").asText()).isNotEmpty();
+      assertThat(new ApiClient(base, "officer1", "demo").putJson("/api/award-rounds/" + ROUND + "/awards/"
+          + roundAfter.at("/awards/1/subprojectCode").asText(), "{\"amount\":4000000}").statusCode()).isEqualTo(200);
 
       await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
           "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'").query(Long.class).single() == 0);
@@ -180,6 +201,10 @@ class BackupRestoreDrillIT {
         + " ledger_entry ORDER BY id").query(String.class).list());
     state.put("pendingMails", jdbc.sql("SELECT id FROM mail_outbox WHERE status = 'PENDING' ORDER BY id")
         .query(Long.class).list());
+    state.put("round", jdbc.sql("SELECT * FROM award_round ORDER BY code").query().listOfRows().stream()
+        .map(Object::toString).toList());
+    state.put("awards", jdbc.sql("SELECT * FROM award ORDER BY round_code, subproject_code").query().listOfRows()
+        .stream().map(Object::toString).toList());
     state.put("subprojects", jdbc.sql("SELECT code || ' ' || stage FROM subproject ORDER BY code")
         .query(String.class).list());
     return state;
