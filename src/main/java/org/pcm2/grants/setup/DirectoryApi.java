@@ -44,7 +44,7 @@ class DirectoryApi {
     this.listing = listing;
   }
 
-  @PostMapping(path = "/api/directory/mergers", consumes = "application/json")
+  @PostMapping(path = "/api/directory/communes/mergers", consumes = "application/json")
   @Operation(summary = "Sáp nhập các xã thành một xã mới, mã mới (quản trị DWC) / Merge communes into a new one"
       + " under a new code (DWC administrators)")
   CommuneMerger.Merged merge(@RequestBody CommuneMerger.Request request, Authentication user) {
@@ -54,10 +54,11 @@ class DirectoryApi {
     return merger.merge(request, user.getName());
   }
 
-  @GetMapping("/api/directory/{list:places|schools|groups}")
+  @GetMapping("/api/directory/{list:places|schools|groups}/search")
   @Operation(summary = "Tìm trong danh mục theo mã hoặc tên, từng trang (DWC) / Search the directory by code or"
       + " name, a page at a time (DWC)")
-  DirectoryListing.Page find(@PathVariable String list,
+  DirectoryListing.Page find(@Parameter(description = "places, schools, groups",
+      schema = @Schema(allowableValues = {"places", "schools", "groups"})) @PathVariable String list,
       @Parameter(description = "Một phần mã hoặc tên / part of a code or name") @RequestParam(required = false) String q,
       @Parameter(description = "PROVINCE, DISTRICT, COMMUNE, HAMLET; CBG, STUDENT_GROUP")
       @RequestParam(required = false) String kind,
@@ -75,7 +76,8 @@ class DirectoryApi {
       + " from CSV: preview, then ?apply=true (DWC administrators)",
       description = "places.csv, schools.csv, people.csv, groups.csv. people.csv: id;firstName;lastName;email;groups,"
           + " không có mật khẩu, người mới nhận thư mời / no password, new people are mailed an invitation.")
-  DirectoryImport.Outcome importFile(@PathVariable String file, @RequestBody(required = false) byte[] csv,
+  DirectoryImport.Outcome importFile(@Parameter(schema = @Schema(allowableValues = {"places.csv", "schools.csv",
+      "people.csv", "groups.csv"})) @PathVariable String file, @RequestBody(required = false) byte[] csv,
       @RequestParam(defaultValue = "false") boolean apply, Authentication user) {
     if (!Viewer.of(user).isAdministrator()) {
       throw new NotFoundException(Texts.both("setup.administratorsOnly"));
@@ -89,7 +91,8 @@ class DirectoryApi {
   @Operation(summary = "Xuất danh mục ra CSV, cùng các cột khi nhập (DWC) / Export the directory as CSV, the"
       + " columns import takes (DWC)", responses = @ApiResponse(responseCode = "200",
           content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
-  ResponseEntity<String> export(@PathVariable String file, Authentication user) {
+  ResponseEntity<String> export(@Parameter(schema = @Schema(allowableValues = {"places.csv", "schools.csv",
+      "people.csv", "groups.csv"})) @PathVariable String file, Authentication user) {
     if (!Viewer.of(user).isDwc() && !Viewer.of(user).isAdministrator()) {
       throw new NotFoundException(Texts.both("access.dwcOnly"));
     }

@@ -191,6 +191,25 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     JsonNode api = JSON.readTree(facilitator.get("/api/openapi").body());
     assertThat(api.at("/paths").has("/api/subprojects")).isTrue();
     assertThat(api.toString()).contains("CBG0574001");
+    // what a client needs: HTTP Basic on every call, a stable id and its refusals for each operation
+    assertThat(api.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+    assertThat(api.at("/security/0").has("basic")).isTrue();
+    assertThat(api.at("/servers/0/url").asText()).isEqualTo("/");
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+      String where = operation.getKey() + " " + path.getKey();
+      JsonNode op = operation.getValue();
+      assertThat(ids.add(op.get("operationId").asText())).as("operationId of " + where + " once").isTrue();
+      assertThat(op.get("summary").asText()).as(where).isNotBlank();
+      java.util.List<String> statuses = new java.util.ArrayList<>();
+      op.get("responses").fieldNames().forEachRemaining(statuses::add);
+      assertThat(statuses).as(where).contains("401").anyMatch(status -> status.startsWith("2"));
+      assertThat(op.at("/responses/401/content/application~1problem+json/schema/$ref").asText())
+          .isEqualTo("#/components/schemas/Problem");
+    }));
+    assertThat(ids).contains("subprojectRead", "subprojectComplete", "directoryImportFile");
+    assertThat(api.at("/components/schemas/Problem/properties/errors/items/$ref").asText())
+        .isEqualTo("#/components/schemas/FieldError");
   }
 
   static Stream<Arguments> badRequests() {

@@ -51,9 +51,9 @@ class CommuneMergerIT extends PostgresIntegrationTest {
 
     // nobody but an administrator merges, and bad input names every field and changes nothing
     for (String wrong : List.of("officer1", "leader1", "facilitator1")) {
-      assertThat(as(wrong).postJson("/api/directory/mergers", MERGER).statusCode()).as(wrong).isEqualTo(404);
+      assertThat(as(wrong).postJson("/api/directory/communes/mergers", MERGER).statusCode()).as(wrong).isEqualTo(404);
     }
-    HttpResponse<String> bad = as("admin").postJson("/api/directory/mergers",
+    HttpResponse<String> bad = as("admin").postJson("/api/directory/communes/mergers",
         "{\"communes\":[\"05740\",\"0574001\"],\"code\":\"05743\",\"name\":\"\",\"parent\":\"05740\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(fields(bad)).containsExactlyInAnyOrder("communes", "code", "name", "parent");
@@ -61,7 +61,7 @@ class CommuneMergerIT extends PostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM place WHERE merged_into IS NOT NULL").query(Long.class).single())
         .isZero();
 
-    HttpResponse<String> merged = as("admin").postJson("/api/directory/mergers", MERGER);
+    HttpResponse<String> merged = as("admin").postJson("/api/directory/communes/mergers", MERGER);
     assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
     JsonNode outcome = JSON.readTree(merged.body());
     assertThat(outcome.get("places").asLong()).isEqualTo(hamlets);
@@ -120,7 +120,7 @@ class CommuneMergerIT extends PostgresIntegrationTest {
         .list()).containsExactly("commune05799");
 
     // a commune merged already cannot be merged again
-    assertThat(as("admin").postJson("/api/directory/mergers", MERGER.replace("05799", "05798")).body())
+    assertThat(as("admin").postJson("/api/directory/communes/mergers", MERGER.replace("05799", "05798")).body())
         .contains("đã được sáp nhập");
   }
 

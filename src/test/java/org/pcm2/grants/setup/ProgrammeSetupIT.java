@@ -166,7 +166,7 @@ class ProgrammeSetupIT {
   }
 
   private static long count(ApiClient admin, String list) throws Exception {
-    return JSON.readTree(admin.get("/api/directory/" + list + "?size=1").body()).get("total").asLong();
+    return JSON.readTree(admin.get("/api/directory/" + list + "/search?size=1").body()).get("total").asLong();
   }
 
   private static String demo(String file) throws Exception {
