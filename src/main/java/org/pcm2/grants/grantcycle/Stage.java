@@ -8,6 +8,10 @@ public enum Stage {
   SUBMITTED, IN_REVIEW, IN_REVISION, IN_APPRAISAL, AWAITING_DIRECTOR, DISBURSING, REPORTING, EVALUATING, CLOSING,
   CLOSED, REJECTED, INELIGIBLE, WITHDRAWN, CANCELLED;
 
+  /** The names of the stages a sub-project ends in: nothing is open after them. */
+  public static final java.util.List<String> ENDED = java.util.List.of("CLOSED", "REJECTED", "INELIGIBLE", "WITHDRAWN",
+      "CANCELLED");
+
   private static final Map<String, Stage> BY_ELEMENT = Map.ofEntries(
       Map.entry(Element.REVIEW_PROPOSAL, IN_REVIEW),
       Map.entry(Element.REVISE_PROPOSAL, IN_REVISION),

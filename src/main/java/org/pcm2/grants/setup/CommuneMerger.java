@@ -56,8 +56,7 @@ public class CommuneMerger {
   }
 
   private static final String CODE = "[A-Za-z0-9]{1,20}";
-  private static final List<String> CLOSED = List.of(Stage.CLOSED.name(), Stage.REJECTED.name(),
-      Stage.INELIGIBLE.name(), Stage.WITHDRAWN.name(), Stage.CANCELLED.name());
+  private static final List<String> CLOSED = Stage.ENDED;
 
   private final DirectoryService directory;
   private final RoleGroups roleGroups;

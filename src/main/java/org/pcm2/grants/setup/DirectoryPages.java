@@ -66,8 +66,7 @@ class DirectoryPages {
       "Huyện / district", "COMMUNE", "Xã / commune", "HAMLET", "Thôn, xóm / hamlet", "SCHOOL", "Trường THCS / school",
       "CBG", "Nhóm cộng đồng / CBG", "STUDENT_GROUP", "Nhóm học sinh / student group");
 
-  private static final List<String> CLOSED = List.of(Stage.CLOSED.name(), Stage.REJECTED.name(),
-      Stage.INELIGIBLE.name(), Stage.WITHDRAWN.name(), Stage.CANCELLED.name());
+  private static final List<String> CLOSED = Stage.ENDED;
 
   private final DirectoryListing listing;
   private final DirectoryService directory;
