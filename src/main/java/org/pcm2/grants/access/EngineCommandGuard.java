@@ -34,6 +34,8 @@ import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.forms.FieldRule;
+import org.pcm2.grants.forms.StepForms;
 import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.texts.Texts;
@@ -54,7 +56,8 @@ import org.springframework.stereotype.Component;
  *     (start instructions), no process instance modification, restart or migration, and no
  *     write of a task's, execution's or process instance's variables (403).</li>
  * <li>A step takes exactly the fields of its form: the read-only fields that the Tasklist
- *     sends back are left out, and any other field is refused with 400 naming it.</li>
+ *     sends back are left out, any other field is refused with 400 naming it, and so is a
+ *     value or a missing field that the form's own rules refuse ({@link FieldRule}).</li>
  * </ul>
  */
 @Component
@@ -91,6 +94,7 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
       } finally {
         if (previous == null) {
           OUTERMOST.remove();
+          StepFieldErrors.clear();
         } else {
           OUTERMOST.set(previous);
         }
@@ -146,12 +150,13 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Leaves out the read-only fields of the step's form; refuses every field that is not on it. */
+  /**
+   * Leaves out the read-only fields of the step's form; refuses every field that is not on it,
+   * every value its form's rules refuse and every required field left out (but those the
+   * sub-project holds from its start form), each named.
+   */
   private void narrowToStepFields(Command<?> command, String taskId) {
     Map<String, Object> sent = CommandArguments.completionVariables(command);
-    if (sent.isEmpty()) {
-      return;
-    }
     TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
     if (task == null || task.getProcessDefinitionId() == null) {
       return; // the command answers for a task that is not there
@@ -161,16 +166,29 @@ class EngineCommandGuard extends AbstractProcessEnginePlugin {
     StepForms.Fields fields = forms.of(formId).orElse(new StepForms.Fields(Set.of(), Set.of()));
     Map<String, Object> kept = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
+    List<FieldError> refusedByForm = new ArrayList<>();
     sent.forEach((name, value) -> {
-      if (fields.editable().contains(name)) {
+      FieldRule rule = fields.rules().get(name);
+      if (rule != null) {
         // a typed value stays typed (a date stays a date, whatever its serialization)
         kept.put(name, sent instanceof VariableMap typed ? typed.getValueTyped(name) : value);
+        String problem = rule.problem(value);
+        if (problem != null) {
+          refusedByForm.add(new FieldError(name, problem));
+        }
       } else if (!fields.readOnly().contains(name)) {
         errors.add(new FieldError(name, Texts.both("check.notOfStep")));
       }
     });
+    forms.step(task.getTaskDefinitionKey()).map(forms::requiredAt).orElse(Set.of()).stream()
+        .filter(name -> FieldRule.empty(sent.get(name)))
+        .forEach(name -> refusedByForm.add(new FieldError(name, Texts.both("check.required"))));
     if (!errors.isEmpty()) {
+      errors.addAll(refusedByForm);
       throw new InvalidInputException(errors);
+    }
+    if (!refusedByForm.isEmpty()) {
+      StepFieldErrors.hold(taskId, refusedByForm); // raised once the task-work guard has let the caller in
     }
     if (kept.size() < sent.size()) {
       CommandArguments.narrowCompletionVariables(command, kept);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.pcm2.grants.directory.CommunityGroup;
 import org.pcm2.grants.directory.DirectoryService;
+import org.pcm2.grants.forms.StepForms;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.texts.Texts;

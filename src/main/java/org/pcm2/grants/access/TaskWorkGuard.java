@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * knows the id of an approval task, or an administrator, is refused (403) whatever else
  * they may do; steps run by the engine itself (no signed-in person) are not concerned.
  * Then the separation of duties ({@link SeparationOfDuties}): some steps are never the
- * person's who did an earlier one.
+ * person's who did an earlier one. Last, what the step's form refuses in the completion
+ * ({@link StepFieldErrors}, found by the engine's command guard).
  */
 @Component
 public class TaskWorkGuard implements TaskListener {
@@ -61,6 +62,7 @@ public class TaskWorkGuard implements TaskListener {
       throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
     }
     duties.check(task, user);
+    StepFieldErrors.raise(task.getId());
   }
 
   private static List<String> groupsOf(IdentityService identity, Authentication authentication) {

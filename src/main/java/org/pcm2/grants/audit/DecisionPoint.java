@@ -4,10 +4,13 @@ import static org.pcm2.grants.grantcycle.GrantVariables.text;
 import static org.pcm2.grants.grantcycle.GrantVariables.whole;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.pcm2.grants.forms.StepForms;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Decision;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
@@ -18,18 +21,16 @@ import org.pcm2.grants.texts.Texts;
 
 /**
  * Every human step of the grant cycle whose completion is recorded in the audit trail:
- * the variable that carries the decision (if it is a decision), its allowed values, the
+ * the variable that carries the decision (if it is a decision), its allowed values (those
+ * its form offers: one list for the Tasklist, the API and its document), the
  * comment that must accompany work sent back or rejected, and the step's own inputs.
  */
 public enum DecisionPoint {
 
-  REVIEW(decision(Element.REVIEW_PROPOSAL, Var.REVIEW_DECISION,
-      Decision.ENDORSE, Decision.REVISE, Decision.REJECT).comment(Var.REVIEW_COMMENT)),
-  APPRAISAL(decision(Element.APPRAISE_PROPOSAL, Var.APPRAISAL_DECISION,
-      Decision.APPROVE, Decision.REVISE, Decision.REJECT).comment(Var.APPRAISAL_COMMENT).amount(Var.APPROVED_GRANT)
+  REVIEW(decision(Element.REVIEW_PROPOSAL, Var.REVIEW_DECISION).comment(Var.REVIEW_COMMENT)),
+  APPRAISAL(decision(Element.APPRAISE_PROPOSAL, Var.APPRAISAL_DECISION).comment(Var.APPRAISAL_COMMENT).amount(Var.APPROVED_GRANT)
       .inputs(DecisionPoint::checkApprovedAmount)),
-  DIRECTOR(decision(Element.APPROVE_AS_DIRECTOR, Var.DIRECTOR_DECISION,
-      Decision.APPROVE, Decision.REVISE, Decision.REJECT).comment(Var.DIRECTOR_COMMENT).amount(Var.APPROVED_GRANT)),
+  DIRECTOR(decision(Element.APPROVE_AS_DIRECTOR, Var.DIRECTOR_DECISION).comment(Var.DIRECTOR_COMMENT).amount(Var.APPROVED_GRANT)),
   REVISION(submission(Element.REVISE_PROPOSAL).comment(Var.REVISION_NOTE)
       .amount(Var.REQUESTED_GRANT)),
   PROGRESS_REPORT(submission(Element.SUBMIT_PROGRESS_REPORT).comment(Var.PROGRESS_SUMMARY)
@@ -37,8 +38,7 @@ public enum DecisionPoint {
         FieldChecks.requiredText(v, Var.PROGRESS_SUMMARY, FieldChecks.MAX_TEXT, e);
         FieldChecks.amount(v, Var.PROGRESS_SPENT, Need.REQUIRED, e);
       })),
-  PROGRESS_ACCEPTANCE(decision(Element.ACCEPT_PROGRESS_REPORT, Var.PROGRESS_DECISION,
-      Decision.ACCEPT, Decision.RETURN).comment(Var.PROGRESS_COMMENT)),
+  PROGRESS_ACCEPTANCE(decision(Element.ACCEPT_PROGRESS_REPORT, Var.PROGRESS_DECISION).comment(Var.PROGRESS_COMMENT)),
   DISBURSEMENT(submission(Element.RECORD_DISBURSEMENT_TASK)
       .comment(Var.PAYMENT_REFERENCE).amount(Var.TRANCHE_AMOUNT).inputs((v, e) -> {
         FieldChecks.requiredDate(v, Var.PAYMENT_DATE, e);
@@ -61,8 +61,7 @@ public enum DecisionPoint {
         }
         FieldChecks.requiredText(v, Var.COMMUNITY_FEEDBACK, FieldChecks.MAX_TEXT, e);
       })),
-  CLOSURE(decision(Element.CLOSE_SUBPROJECT, Var.CLOSURE_DECISION,
-      Decision.CLOSE, Decision.RETURN).comment(Var.CLOSURE_COMMENT));
+  CLOSURE(decision(Element.CLOSE_SUBPROJECT, Var.CLOSURE_DECISION).comment(Var.CLOSURE_COMMENT));
 
   /** Decisions that send work back or reject: they always carry a comment. */
   private static final Set<String> NEED_COMMENT = Set.of(Decision.REVISE, Decision.REJECT, Decision.RETURN);
@@ -101,9 +100,13 @@ public enum DecisionPoint {
     }
   }
 
-  /** A step whose person chooses one of these values in this variable. */
-  private static Spec decision(String taskKey, String variable, String... allowed) {
-    return new Spec(taskKey, variable, Set.of(allowed));
+  /** A step whose person chooses, in this variable, one of the values its form offers. */
+  private static Spec decision(String taskKey, String variable) {
+    Set<String> allowed = new LinkedHashSet<>();
+    StepForms.deployed().rule(taskKey, variable).orElseThrow(
+        () -> new IllegalStateException("The form of " + taskKey + " has no field " + variable))
+        .values().forEach(value -> allowed.add(value.toString()));
+    return new Spec(taskKey, variable, Collections.unmodifiableSet(allowed));
   }
 
   /** A step whose person submits something (a report, a payment, a revision) rather than decides. */
@@ -181,6 +184,22 @@ public enum DecisionPoint {
 
   public String label() {
     return Texts.vietnamese("step." + taskKey);
+  }
+
+  /** The variable that carries the decision; null for a step that submits rather than decides. */
+  public String decisionVariable() {
+    return decisionVariable;
+  }
+
+  /** The decisions among {@link #allowed()} that must carry the comment. */
+  public Set<String> needComment() {
+    Set<String> need = new LinkedHashSet<>(allowed);
+    need.retainAll(NEED_COMMENT);
+    return need;
+  }
+
+  public Set<String> allowed() {
+    return allowed;
   }
 
   public String commentVariable() {

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Award rounds for DWC: the rounds of a cycle, a round's candidates, one award's amount. */
 @RestController
-@Tag(name = "Xét thưởng / Award rounds")
+@Tag(name = "award-rounds", description = "Xét thưởng / Award rounds")
 class AwardRoundApi {
 
   /** A round with its candidates and its audit trail. */

@@ -1,6 +1,8 @@
 package org.pcm2.grants.funding;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,15 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Funding cycles, envelopes and the ledger: DWC reads and sets them; others read their own ledger lines. */
 @RestController
-@Tag(name = "Vốn / Funding")
+@Tag(name = "funding", description = "Vốn / Funding")
 class FundingApi {
 
-  /** A new funding cycle. */
-  record CycleRequest(String code, String fundCode, String name, LocalDate opensOn, LocalDate closesOn) {
+  /** A new funding cycle (the example is the demo's CM cycle). */
+  @Schema(description = "Đợt cấp vốn mới / A new funding cycle")
+  record CycleRequest(@Schema(example = "CM-2026-1", pattern = "^[A-Za-z0-9-]{1,40}$") String code,
+      @Schema(example = "CM", allowableValues = {"CM", "INITIATIVE", "REWARD"}) String fundCode,
+      @Schema(example = "Quỹ QLCĐ, đợt 1 năm 2026", maxLength = 200) String name,
+      @Schema(example = "2026-07-01") LocalDate opensOn, @Schema(example = "2027-06-30") LocalDate closesOn) {
   }
 
-  /** An envelope amount in whole đồng. */
-  record EnvelopeRequest(Long amount) {
+  /** An envelope amount in whole đồng (the example is the demo's envelope of a commune in the CM cycle). */
+  @Schema(description = "Hạn mức, đồng / The envelope, in đồng")
+  record EnvelopeRequest(@Schema(example = "150000000", minimum = "0", maximum = "1000000000000") Long amount) {
   }
 
   private final FundingCycles cycles;
@@ -53,6 +60,7 @@ class FundingApi {
 
   @PostMapping(path = "/api/cycles", consumes = "application/json")
   @Operation(summary = "Mở đợt cấp vốn (cán bộ chương trình DWC) / Open a cycle (DWC officers)")
+  @ApiResponse(responseCode = "201", description = "Đã mở đợt / The cycle is open", useReturnTypeSchema = true)
   ResponseEntity<FundingCycle> open(@RequestBody CycleRequest request, Authentication user) {
     requireOfficer(user);
     List<FieldError> errors = new ArrayList<>();
@@ -106,6 +114,7 @@ class FundingApi {
   }
 
   @GetMapping("/api/cycles/{code}/envelopes")
+  @Operation(summary = "Hạn mức của đợt cho từng xã/trường (DWC) / Envelopes of a cycle (DWC)")
   List<Envelope> envelopes(@PathVariable String code, Authentication user) {
     requireDwc(user);
     return cycles.envelopes(code);

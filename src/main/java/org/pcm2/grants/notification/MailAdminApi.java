@@ -1,6 +1,7 @@
 package org.pcm2.grants.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The mail outbox for administrators (parked mails and their retry), and each person's language. */
 @RestController
-@Tag(name = "Thư / Mail")
+@Tag(name = "mail", description = "Thư / Mail")
 class MailAdminApi {
 
   /** A mail of the outbox, without its body. */
@@ -56,6 +57,7 @@ class MailAdminApi {
 
   @PostMapping("/api/admin/mail/{id}/retry")
   @Operation(summary = "Gửi lại một thư đã dừng (quản trị) / Retry a parked mail (administrators)")
+  @ApiResponse(responseCode = "202", description = "Thư sẽ được gửi lại / The mail will be sent again")
   ResponseEntity<Void> retry(@PathVariable long id, Authentication user) {
     requireAdmin(user);
     sender.retry(id);
@@ -64,6 +66,7 @@ class MailAdminApi {
 
   @PutMapping("/api/me/language")
   @Operation(summary = "Ngôn ngữ thư của tôi: vi hoặc en / My mail language: vi or en")
+  @ApiResponse(responseCode = "204", description = "Đã lưu / Saved")
   ResponseEntity<Void> language(@RequestBody LanguageRequest request, Authentication user) {
     if (request.language() == null || !List.of("vi", "en").contains(request.language())) {
       throw new InvalidInputException(List.of(new FieldError("language", "vi " + Texts.slashed("system.or") + " en")));

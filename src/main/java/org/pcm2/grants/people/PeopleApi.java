@@ -1,6 +1,7 @@
 package org.pcm2.grants.people;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * who serves the groups; DWC reads who is who.
  */
 @RestController
-@Tag(name = "Người / People")
+@Tag(name = "people", description = "Người / People")
 class PeopleApi {
 
   /** The facilitator who takes a group over. */
@@ -54,6 +55,8 @@ class PeopleApi {
       description = "role: FACILITATOR, COMMUNE_LEADER (commune: mã xã / commune code), DWC_OFFICER, DWC_FINANCE,"
           + " DWC_DIRECTOR. id: a-z, A-Z, 0-9. 400 nêu từng trường sai / names each wrong field; 409: id đã có /"
           + " id taken. Không có mật khẩu nào được gửi / no password is ever sent.")
+  @ApiResponse(responseCode = "201", description = "Đã thêm, thư mời đang gửi / Added, the invitation is on its way",
+      useReturnTypeSchema = true)
   ResponseEntity<PeopleQueries.Person> register(@RequestBody PersonRegistration.NewPerson request,
       Authentication user) {
     requireAdministrator(user);
@@ -96,6 +99,8 @@ class PeopleApi {
   @PostMapping("/api/people/{id}/invitation")
   @Operation(summary = "Gửi lại thư mời với liên kết mới; các liên kết cũ hết hiệu lực (quản trị DWC) /"
       + " Send a fresh invitation link; the older links stop working (DWC administrators)")
+  @ApiResponse(responseCode = "202", description = "Thư mời mới đang gửi / A fresh invitation is on its way",
+      useReturnTypeSchema = true)
   ResponseEntity<PersonRegistration.Invitation> invite(@PathVariable String id, Authentication user) {
     requireAdministrator(user);
     return ResponseEntity.accepted().body(registration.reinvite(id, user.getName()));

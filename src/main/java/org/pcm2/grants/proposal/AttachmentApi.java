@@ -1,6 +1,9 @@
 package org.pcm2.grants.proposal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Attachments of a sub-project: its facilitator and DWC upload, whoever may see it downloads. */
 @RestController
-@Tag(name = "Tệp đính kèm / Attachments")
+@Tag(name = "attachments", description = "Tệp đính kèm / Attachments")
 class AttachmentApi {
 
   private final Attachments attachments;
@@ -39,6 +42,7 @@ class AttachmentApi {
 
   @PostMapping(path = "/api/subprojects/{code}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Tải lên biên bản, ảnh, chứng từ (tối đa 10 MB) / Upload minutes, photos, receipts (10 MB)")
+  @ApiResponse(responseCode = "201", description = "Đã lưu tệp / The file is kept", useReturnTypeSchema = true)
   ResponseEntity<Attachments.Attachment> upload(@PathVariable String code, @RequestParam("kind") String kind,
       @RequestParam("file") MultipartFile file, Authentication user) throws IOException {
     Viewer viewer = Viewer.of(user);
@@ -51,12 +55,20 @@ class AttachmentApi {
   }
 
   @GetMapping("/api/subprojects/{code}/attachments")
+  @Operation(summary = "Các tệp đính kèm của tiểu dự án / The sub-project's attachments")
   List<Attachments.Attachment> list(@PathVariable String code, Authentication user) {
     visible(Viewer.of(user), code);
     return attachments.list(code);
   }
 
   @GetMapping("/api/subprojects/{code}/attachments/{id}")
+  @Operation(summary = "Tải về một tệp đính kèm / Download one attachment", responses = @ApiResponse(
+      responseCode = "200", description = "Tệp, đúng như đã tải lên / The file, as uploaded", content = {
+          @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+          @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+          @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+          @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              schema = @Schema(type = "string", format = "binary"))}))
   ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable long id, Authentication user) {
     visible(Viewer.of(user), code);
     Attachments.Content content = attachments.content(code, id)

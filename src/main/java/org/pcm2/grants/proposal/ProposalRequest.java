@@ -43,10 +43,10 @@ public record ProposalRequest(
   /** What is wrong with the budget lines, if they are given. */
   public java.util.List<org.pcm2.grants.system.FieldError> budgetErrors() {
     java.util.List<org.pcm2.grants.system.FieldError> errors = new java.util.ArrayList<>();
-    if (budgetItems == null) {
-      return errors;
+    if (budgetItems == null || budgetItems.isEmpty()) {
+      return errors; // none given: a generated client sends an empty list for a list it was not given
     }
-    if (budgetItems.isEmpty() || budgetItems.size() > 100) {
+    if (budgetItems.size() > 100) {
       errors.add(new org.pcm2.grants.system.FieldError("budgetItems", org.pcm2.grants.texts.Texts.both("proposal.budgetLines")));
       return errors;
     }

@@ -1,6 +1,7 @@
 package org.pcm2.grants.proposal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The sub-projects of the person asking: submit, list, read with timeline, do their step. */
 @RestController
 @RequestMapping(path = "/api/subprojects", produces = "application/json")
-@Tag(name = "Tiểu dự án / Sub-projects")
+@Tag(name = "subprojects", description = "Tiểu dự án / Sub-projects")
 class SubprojectApi {
 
   /** The answer to a submission. */
@@ -58,6 +59,9 @@ class SubprojectApi {
   @Operation(summary = "Nộp đề xuất / Submit a proposal",
       description = "Idempotency-Key: một lần nộp lại với cùng khóa trả về cùng tiểu dự án / a retry with the same key "
           + "returns the same sub-project")
+  @ApiResponse(responseCode = "201", description = "Đã nộp / Submitted", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "Đã nộp trước đó với cùng Idempotency-Key / Submitted before with"
+      + " the same Idempotency-Key", useReturnTypeSchema = true)
   ResponseEntity<SubmissionResponse> submit(@RequestBody ProposalRequest proposal,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication user) {
     Viewer viewer = Viewer.of(user);
@@ -100,9 +104,11 @@ class SubprojectApi {
     return new SubprojectDetail(view, tasks.open(code), auditTrail.timeline(code));
   }
 
-  @PostMapping(path = "/{code}/tasks/{taskKey}", consumes = "application/json")
+  // no body on success: any Accept, a generated client asks for application/problem+json only
+  @PostMapping(path = "/{code}/tasks/{taskKey}", consumes = "application/json", produces = "*/*")
   @Operation(summary = "Hoàn thành bước của tôi / Complete my step",
       description = "Ví dụ / e.g. UserTask_ConfirmReceipt {\"receiptDate\":\"2027-01-07\"}")
+  @ApiResponse(responseCode = "204", description = "Đã hoàn thành bước / The step is done")
   ResponseEntity<Void> complete(@PathVariable String code, @PathVariable String taskKey,
       @RequestBody Map<String, Object> variables, Authentication user) {
     Viewer viewer = Viewer.of(user);

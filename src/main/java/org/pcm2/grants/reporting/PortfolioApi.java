@@ -2,6 +2,9 @@ package org.pcm2.grants.reporting;
 
 import org.pcm2.grants.access.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Basic) and beside the dashboard ({@code /reports/portfolio.csv}, the webapps' sign-in).
  */
 @RestController
-@Tag(name = "Báo cáo / Reports")
+@Tag(name = "reports", description = "Báo cáo / Reports")
 class PortfolioApi {
 
   private final PortfolioReport report;
@@ -38,7 +41,9 @@ class PortfolioApi {
   }
 
   @GetMapping({"/api/reports/portfolio.csv", "/reports/portfolio.csv"})
-  @Operation(summary = "Báo cáo danh mục dạng CSV cho Excel (UTF-8, ; hoặc ,) / Portfolio report as CSV for Excel")
+  @Operation(summary = "Báo cáo danh mục dạng CSV cho Excel (UTF-8, ; hoặc ,) / Portfolio report as CSV for Excel",
+      responses = @ApiResponse(responseCode = "200", description = "Tệp CSV / The CSV file",
+          content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
   void portfolioCsv(@RequestParam(required = false) String province,
       @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
       @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,

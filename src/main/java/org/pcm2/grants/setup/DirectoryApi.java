@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * unchanged.
  */
 @RestController
-@Tag(name = "Danh mục / Directory")
+@Tag(name = "directory", description = "Danh mục / Directory")
 class DirectoryApi {
 
   private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);

@@ -46,6 +46,7 @@ class ApiDocument {
       "403", "Không được làm việc này / Not allowed",
       "404", "Không có, hoặc người hỏi không được xem / Not there, or not the caller's to see",
       "409", "Xung đột với dữ liệu hiện có / Conflicts with what is there",
+      "413", "Tệp hoặc nội dung quá lớn / The file or body is too large",
       "429", "Thử lại sau (Retry-After) / Try again later (Retry-After)",
       "503", "Cơ sở dữ liệu tạm thời không trả lời (Retry-After) / The database is briefly unavailable (Retry-After)");
 
@@ -71,9 +72,10 @@ class ApiDocument {
                 + " với tài khoản Danh sách việc. / Sub-projects, funding cycles, the directory and the people of the"
                 + " PCM2 programme. Sign in with HTTP Basic, the Tasklist's user and password.")
             .contact(new Contact().name("DWC"))
-            // no open licence has been chosen for the programme's API: the owner decides
-            .license(new io.swagger.v3.oas.models.info.License().name("Chưa chọn giấy phép mở; hỏi DWC / No open"
-                + " licence chosen yet; ask DWC")))
+            // DWC owns the programme's software and has not published it under an open licence:
+            // all rights reserved, named as SPDX names a licence of its own (LicenseRef-)
+            .license(new io.swagger.v3.oas.models.info.License().identifier("LicenseRef-DWC-All-Rights-Reserved")
+                .name("Bản quyền DWC, chưa cấp phép mở / © DWC, all rights reserved (no open licence)")))
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("Tài khoản Danh sách việc / The Tasklist's user and password"))
@@ -90,6 +92,7 @@ class ApiDocument {
       }
       ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
       refuse(responses, "401");
+      refuse(responses, "429"); // wrong passwords slow their sender down: any call may be told to wait
       refuse(responses, "503");
       refuse(responses, "404");
       if (takesInput(operation)) {
@@ -98,6 +101,9 @@ class ApiDocument {
       if (writes(handler)) {
         refuse(responses, "403");
         refuse(responses, "409");
+      }
+      if (uploads(operation)) {
+        refuse(responses, "413");
       }
       operation.setResponses(responses);
       return operation;
@@ -115,6 +121,13 @@ class ApiDocument {
   private static boolean takesInput(Operation operation) {
     return operation.getRequestBody() != null || operation.getParameters() != null
         && !operation.getParameters().isEmpty();
+  }
+
+  /** Whether the operation takes a file (a multipart upload or a CSV), which has a size limit. */
+  private static boolean uploads(Operation operation) {
+    return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+        && operation.getRequestBody().getContent().keySet().stream()
+            .anyMatch(type -> type.startsWith("multipart/") || type.startsWith("text/csv"));
   }
 
   private static boolean writes(HandlerMethod handler) {

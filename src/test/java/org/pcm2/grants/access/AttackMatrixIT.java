@@ -284,6 +284,53 @@ class AttackMatrixIT extends PostgresIntegrationTest {
     assertThat(snapshot()).isEqualTo(before);
   }
 
+  /**
+   * The form's own rules hold at every door: a choice the form does not offer, a text longer
+   * than it allows, a required field left out; each named, nothing written.
+   */
+  @Order(4)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stepDoors")
+  void aStepTakesOnlyWhatItsFormAllows(StepDoor door) throws Exception {
+    Snapshot before = snapshot();
+    for (Map<String, Object> fields : List.<Map<String, Object>>of(
+        Map.of(Var.REVIEW_DECISION, "MAYBE", Var.REVIEW_COMMENT, "x".repeat(4001)),
+        Map.of(Var.REVIEW_COMMENT, "Xã chưa quyết"))) {
+      String typed = JSON.writeValueAsString(Map.of("variables", WebappSession.typed(fields)));
+      HttpResponse<String> response = switch (door) {
+        case ENGINE_COMPLETE -> engine("leader1").postJson("/engine-rest/task/" + reviewA + "/complete", typed);
+        case ENGINE_SUBMIT_FORM -> engine("leader1").postJson("/engine-rest/task/" + reviewA + "/submit-form", typed);
+        case TASKLIST_SUBMIT_FORM -> tasklist("leader1").send("POST", "/task/" + reviewA + "/submit-form",
+            "application/json", typed);
+        case PROJECT_API -> api("leader1").postJson("/api/subprojects/" + codeA + "/tasks/" + Element.REVIEW_PROPOSAL,
+            JSON.writeValueAsString(fields));
+      };
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+      assertThat(response.body()).as(fields.toString()).contains(Var.REVIEW_DECISION);
+      if (fields.containsKey(Var.REVIEW_DECISION)) {
+        assertThat(response.body()).contains(Var.REVIEW_COMMENT).contains("ENDORSE");
+      }
+    }
+    assertThat(tasks.createTaskQuery().taskId(reviewA).count()).isEqualTo(1);
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Order(4)
+  @Test
+  void theFormsRulesHoldForTheJavaApiToo() {
+    Snapshot before = snapshot();
+    identity.setAuthentication("leader1", List.of("commune05740"));
+    try {
+      assertThatThrownBy(() -> tasks.complete(reviewA, Map.of(Var.REVIEW_DECISION, "MAYBE")))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining(Var.REVIEW_DECISION)
+          .hasMessageContaining("ENDORSE");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(tasks.createTaskQuery().taskId(reviewA).count()).isEqualTo(1);
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
   static Stream<StepDoor> stepDoors() {
     return Stream.of(StepDoor.values());
   }

@@ -19,6 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pcm2.grants.client.model.AppraiseProposalStep;
+import org.pcm2.grants.client.api.AttachmentsApi;
+import org.pcm2.grants.client.model.CloseSubprojectStep;
+import org.pcm2.grants.client.model.ConfirmReceiptStep;
+import org.pcm2.grants.client.model.EvaluateResultsStep;
+import org.pcm2.grants.client.api.FundingApi;
+import org.pcm2.grants.client.model.LedgerEntry;
+import org.pcm2.grants.client.model.ProposalRequest;
+import org.pcm2.grants.client.model.RecordDisbursementStep;
+import org.pcm2.grants.client.model.ReviewProposalStep;
+import org.pcm2.grants.client.model.SubmitCompletionReportStep;
+import org.pcm2.grants.client.api.SubprojectsApi;
+import org.pcm2.grants.client.ApiException;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.Proposals;
@@ -207,9 +220,124 @@ class SubprojectApiIT extends PostgresIntegrationTest {
       assertThat(op.at("/responses/401/content/application~1problem+json/schema/$ref").asText())
           .isEqualTo("#/components/schemas/Problem");
     }));
-    assertThat(ids).contains("subprojectRead", "subprojectComplete", "directoryImportFile");
+    assertThat(ids).contains("subprojectRead", "subprojectCompleteReviewProposal", "directoryImportFile");
     assertThat(api.at("/components/schemas/Problem/properties/errors/items/$ref").asText())
         .isEqualTo("#/components/schemas/FieldError");
+    // each step's request: the fields, choices and required ones of its form, the comment the audit asks for
+    JsonNode review = api.at("/components/schemas/ReviewProposalStep");
+    assertThat(review.at("/properties/reviewDecision/enum").findValuesAsText("")).isEmpty();
+    java.util.List<String> choices = new java.util.ArrayList<>();
+    review.at("/properties/reviewDecision/enum").forEach(value -> choices.add(value.asText()));
+    assertThat(choices).containsExactlyElementsOf(org.pcm2.grants.audit.DecisionPoint.REVIEW.allowed());
+    assertThat(review.at("/required").toString()).isEqualTo("[\"reviewDecision\"]");
+    assertThat(review.at("/additionalProperties").asBoolean(true)).isFalse();
+    assertThat(review.at("/then/required/0").asText()).isEqualTo("reviewComment");
+    assertThat(api.at("/components/schemas/EvaluateResultsStep/required").size()).isEqualTo(6);
+    assertThat(api.at("/components/schemas/ReviseProposalStep").has("required"))
+        .as("a revision need not send again what the proposal holds").isFalse();
+    assertThat(api.at("/components/schemas/AppraiseProposalStep/properties/approvedGrant/maximum").asLong())
+        .isEqualTo(100_000_000L);
+    assertThat(api.at("/paths").has("/api/subprojects/{code}/tasks/{taskKey}")).isFalse();
+    assertThat(api.at("/paths/~1api~1subprojects~1{code}~1tasks~1UserTask_ReviewProposal/post/requestBody/content"
+        + "/application~1json/example/reviewDecision").asText()).isEqualTo("ENDORSE");
+    assertThat(api.at("/paths/~1api~1subprojects~1{code}~1attachments/post/responses").has("413")).isTrue();
+  }
+
+  /**
+   * The document a client generates from (src/test/openapi/pcm-grants-api.json, linted in the
+   * build, the Java client generated from it) is the one the application serves, but for the
+   * version. A change to the API fails here until the copy is brought up to date.
+   */
+  @Test
+  void theCheckedInDocumentIsTheServedOne() throws Exception {
+    java.nio.file.Path copy = java.nio.file.Path.of("src/test/openapi/pcm-grants-api.json");
+    ObjectNode served = (ObjectNode) JSON.readTree(facilitator.get("/api/openapi").body());
+    ObjectNode kept = (ObjectNode) JSON.readTree(copy.toFile());
+    ((ObjectNode) served.get("info")).remove("version");
+    ((ObjectNode) kept.get("info")).remove("version");
+    if (!served.equals(kept)) {
+      java.nio.file.Path written = java.nio.file.Path.of("target/openapi/served.json");
+      java.nio.file.Files.createDirectories(written.getParent());
+      JSON.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), JSON.readTree(
+          facilitator.get("/api/openapi").body()));
+      org.junit.jupiter.api.Assertions.fail("The API document served differs from " + copy + ": compare it with "
+          + written + " and, if the change is meant, copy it there (jq -S . " + written + " > " + copy + ")");
+    }
+  }
+
+  /**
+   * The README's whole cycle through the Java client that OpenAPI Generator made from the
+   * document, and nothing else: submit, attach the minutes, every step to closure with the
+   * typed request of each, read the ledger; a wrong choice is refused by the server as the
+   * document says, naming the field.
+   */
+  @Test
+  void aGeneratedClientRunsTheWholeCycle() throws Exception {
+    var facilitatorApi = new SubprojectsApi(generated("facilitator1"));
+    var proposal = new ProposalRequest().title("Bê tông hóa đường xóm Suối Cái")
+        .fundCode("CM").cycleCode("CM-2026-1").groupCode("CBG0574304").objectives("Đi lại an toàn mùa mưa")
+        .activities("Họp dân, mua vật liệu, thi công 300 m").requestedGrant(15_000_000L)
+        .contributionCash(2_000_000L).contributionLabour(2_000_000L).contributionMaterials(0L)
+        .plannedStart(java.time.LocalDate.now().plusDays(7)).plannedEnd(java.time.LocalDate.now().plusMonths(4))
+        .beneficiariesWomen(40L).beneficiariesMen(35L).hasMeetingMinutes(true);
+    String code = facilitatorApi.subprojectSubmit(proposal, "generated-client-cycle").getCode();
+
+    java.io.File minutes = java.nio.file.Files.createTempFile("bien-ban-hop", ".pdf").toFile();
+    minutes.deleteOnExit();
+    java.nio.file.Files.writeString(minutes.toPath(), "%PDF-1.4\nBiên bản họp thôn\n%%EOF");
+    var attachments = new AttachmentsApi(generated("facilitator1"));
+    assertThat(attachments.attachmentUpload(code, "MINUTES", minutes).getContentType()).isEqualTo("application/pdf");
+    assertThat(attachments.attachmentList(code)).hasSize(1);
+
+    var leader = new SubprojectsApi(generated("leader3"));
+    var refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+        () -> leader.subprojectCompleteReviewProposal(code, new ReviewProposalStep()
+            .reviewDecision(ReviewProposalStep.ReviewDecisionEnum.REVISE)));
+    assertThat(refused.getCode()).isEqualTo(400);
+    assertThat(refused.getResponseBody()).contains("reviewComment");
+    leader.subprojectCompleteReviewProposal(code, new ReviewProposalStep()
+        .reviewDecision(ReviewProposalStep.ReviewDecisionEnum.ENDORSE)
+        .reviewComment("Xã nhất trí"));
+    new SubprojectsApi(generated("officer1")).subprojectCompleteAppraiseProposal(code,
+        new AppraiseProposalStep().approvedGrant(15_000_000L).appraisalDecision(
+            AppraiseProposalStep.AppraisalDecisionEnum.APPROVE));
+    new SubprojectsApi(generated("finance1")).subprojectCompleteRecordDisbursement(code,
+        new RecordDisbursementStep().paymentDate(java.time.LocalDate.of(2027, 1, 5))
+            .paymentReference("UNC-7"));
+    facilitatorApi.subprojectCompleteConfirmReceipt(code, new ConfirmReceiptStep()
+        .receiptDate(java.time.LocalDate.of(2027, 1, 7)));
+    facilitatorApi.subprojectCompleteSubmitCompletionReport(code,
+        new SubmitCompletionReportStep().actualSpending(15_000_000L)
+            .contributionMobilised(4_000_000L).womenReached(31L).menReached(27L).completionSummary("Xong"));
+    leader.subprojectCompleteEvaluateResults(code, new EvaluateResultsStep()
+        .scoreResults(EvaluateResultsStep.ScoreResultsEnum.NUMBER_5)
+        .scoreParticipation(EvaluateResultsStep.ScoreParticipationEnum.NUMBER_4)
+        .scoreTransparency(EvaluateResultsStep.ScoreTransparencyEnum.NUMBER_5)
+        .scoreQuality(EvaluateResultsStep.ScoreQualityEnum.NUMBER_4)
+        .scoreSustainability(EvaluateResultsStep.ScoreSustainabilityEnum.NUMBER_5)
+        .communityFeedback("Tốt"));
+    new SubprojectsApi(generated("officer2")).subprojectCompleteCloseSubproject(code,
+        new CloseSubprojectStep().closureDecision(
+            CloseSubprojectStep.ClosureDecisionEnum.CLOSE));
+
+    var detail = facilitatorApi.subprojectRead(code);
+    assertThat(detail.getSubproject().getStage()).isEqualTo("CLOSED");
+    assertThat(detail.getTimeline()).hasSize(7);
+    assertThat(detail.getOpenTasks()).isEmpty();
+    var ledger = new FundingApi(generated("facilitator1")).fundingSubprojectLedger(code);
+    assertThat(ledger).extracting(LedgerEntry::getKind)
+        .containsExactly("COMMIT", "DISBURSE");
+    assertThat(ledger).extracting(LedgerEntry::getAmount)
+        .containsExactly(15_000_000L, 15_000_000L);
+  }
+
+  /** The generated client, signed in as a demo user with HTTP Basic, as the document declares. */
+  private org.pcm2.grants.client.ApiClient generated(String user) {
+    String basic = java.util.Base64.getEncoder().encodeToString((user + ":demo")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var client = new org.pcm2.grants.client.ApiClient();
+    client.updateBaseUri(base());
+    return client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + basic));
   }
 
   static Stream<Arguments> badRequests() {
