@@ -13,14 +13,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * forgotten password) are for people who cannot sign in yet, so anyone may open them. Their
  * forms are protected from other sites by Spring's session-based CSRF token (the forms carry
  * it), the policy of the other pages applies, and no page sends the address it was opened at
- * (with its one-time token) to another as a referrer.
+ * (with its one-time token) to another as a referrer. The public feedback pages ({@code
+ * /feedback/**}: anyone tells the programme something, and looks it up by its reference) are
+ * open alike, for the same reason, under the same protections.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountPagesSecurity {
 
   @Bean
   SecurityFilterChain accountPagesFilterChain(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/account/**")
+    return http.securityMatcher("/account/**", "/feedback/**", "/feedback")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .requestCache(cache -> cache.disable())
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {

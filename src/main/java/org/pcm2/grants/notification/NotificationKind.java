@@ -19,12 +19,16 @@ public enum NotificationKind {
   AWARD_ROUND_EMPTY(Audience.DWC_OFFICERS),
   AWARD_GRANTED(Audience.FACILITATOR_AND_LEADERS),
   AWARD_PAID(Audience.FACILITATOR_AND_LEADERS),
-  AWARD_ROUND_CLOSED(Audience.DWC_OFFICERS);
+  AWARD_ROUND_CLOSED(Audience.DWC_OFFICERS),
+  FEEDBACK_REMINDER(Audience.AS_REQUESTED),
+  FEEDBACK_ESCALATED(Audience.AS_REQUESTED);
 
   /** Who receives a kind of notification. */
   public enum Audience {
     FACILITATOR, COMMUNE_LEADERS, FACILITATOR_AND_LEADERS, FACILITATOR_COPY_DWC, DWC_OFFICERS_COPY_LEADERS,
-    DWC_OFFICERS
+    DWC_OFFICERS,
+    /** The request names its people itself (community feedback: the groups handling it). */
+    AS_REQUESTED
   }
 
   private final Audience audience;
@@ -40,5 +44,10 @@ public enum NotificationKind {
   /** Whether the notification is about an award round as a whole rather than one sub-project. */
   public boolean aboutRound() {
     return this == AWARD_ROUND_EMPTY || this == AWARD_ROUND_CLOSED;
+  }
+
+  /** Whether the notification is about a piece of community feedback. */
+  public boolean aboutFeedback() {
+    return this == FEEDBACK_REMINDER || this == FEEDBACK_ESCALATED;
   }
 }

@@ -45,6 +45,7 @@ public class NotifyStep {
         groups.add(leaders);
       }
       case DWC_OFFICERS -> groups.add(IdentityGroups.DWC_OFFICERS);
+      case AS_REQUESTED -> throw new IllegalArgumentException(kind + " names its people itself: not a model's notify");
     }
     users.removeIf(u -> u == null || u.isBlank());
     groups.removeIf(g -> g == null || g.isBlank());

@@ -53,6 +53,9 @@ class OutboxNotificationPort implements NotificationPort {
     if (r.kind().aboutRound()) {
       fields.put("round", "true");
     }
+    if (r.kind().aboutFeedback()) {
+      fields.put("about", "feedback");
+    }
     fields.put("title", r.title() == null ? "" : r.title());
     if (r.communeName() != null) {
       fields.put("commune", r.communeName());

@@ -71,6 +71,7 @@ public class TaskMailListener implements TaskListener {
     fields.put("task", task.getName());
     put(fields, "unit", v.get(Var.UNIT_NAME));
     put(fields, "commune", v.get(Var.COMMUNE_NAME));
+    put(fields, "about", v.get("mailAbout")); // what else than a sub-project the instance is (community feedback)
     if (Element.REVISE_PROPOSAL.equals(task.getTaskDefinitionKey())) {
       put(fields, "note", v.get(Var.REVISION_REASONS));
     }

@@ -1,10 +1,8 @@
 package org.pcm2.grants.people;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import org.pcm2.grants.system.ClientLimit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,19 +14,14 @@ import org.springframework.stereotype.Component;
  * which may mail someone); the per-person limit is {@link ForgottenPassword}'s. The sign-in
  * throttle ({@code access/SignInThrottle}) does not fit here: it slows down wrong passwords
  * per user and client, while every request here, for any name, is what must be counted.
- * Counts live in memory, at most 100,000 addresses, each forgotten after its hour.
+ * Counted by {@link ClientLimit}.
  */
 @Component
 class AddressLimit {
 
   static final Duration WINDOW = Duration.ofHours(1);
 
-  private record Window(Instant start, int count) {
-  }
-
-  private final int perWindow;
-  private final Clock clock;
-  private final Cache<String, Window> windows;
+  private final ClientLimit limit;
 
   @Autowired
   AddressLimit(@Value("${pcm.accounts.forgotten-requests-per-hour}") int perWindow) {
@@ -36,17 +29,11 @@ class AddressLimit {
   }
 
   AddressLimit(int perWindow, Clock clock) {
-    this.perWindow = perWindow;
-    this.clock = clock;
-    this.windows = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(WINDOW).build();
+    this.limit = new ClientLimit(perWindow, WINDOW, clock);
   }
 
   /** Counts a request of the client; whether it is within the limit. */
   boolean allow(String client) {
-    Instant now = clock.instant();
-    Window window = windows.asMap().compute(client, (key, known) -> known == null
-        || !now.isBefore(known.start().plus(WINDOW)) ? new Window(now, 1) : new Window(known.start(),
-        known.count() + 1));
-    return window.count() <= perWindow;
+    return limit.allow(client);
   }
 }

@@ -30,6 +30,14 @@ public class Deadlines {
   /** Escalation to DWC after a longer wait. */
   private Map<String, Duration> escalation = new HashMap<>(Map.of(
       "review", Duration.ofDays(14), "evaluation", Duration.ofDays(14)));
+  {
+    // community feedback: answered within 15 days, reminded after 10, taken over by the level above at 15
+    due.put("feedback", Duration.ofDays(15));
+    due.put("feedbackEscalated", Duration.ofDays(10));
+    reminder.put("feedback", Duration.ofDays(10));
+    escalation.put("feedback", Duration.ofDays(15));
+  }
+
   /** After this the step gives up (a revision not resubmitted withdraws the proposal). */
   private Map<String, Duration> timeout = new HashMap<>(Map.of("revision", Duration.ofDays(30)));
   /** Reminder this long before the completion report is due (the planned end). */

@@ -1,0 +1,65 @@
+package org.pcm2.grants.feedback;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.pcm2.grants.access.Viewer;
+import org.pcm2.grants.system.NotFoundException;
+import org.pcm2.grants.texts.Texts;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a facilitator, a commune leader or DWC heard in a meeting, in person or on paper,
+ * entered for the sender: the same intake and process as the public page.
+ */
+@RestController
+@Tag(name = "feedback", description = "Phản ánh, kiến nghị / Community feedback")
+class FeedbackApi {
+
+  /** Feedback heard in person or received on paper. */
+  @Schema(description = "Phản ánh nghe trực tiếp hoặc nhận trên giấy / Feedback heard in person or on paper")
+  record HeardFeedback(@Schema(example = "05740") String communeCode,
+      @Schema(example = "TDA-2026-05740-001", description = "Nếu có / if any") String subprojectCode,
+      @Schema(example = "COMPLAINT") FeedbackCategory category,
+      @Schema(example = "false", description = "Về chính lãnh đạo xã / about the commune's leaders") Boolean aboutLeaders,
+      @Schema(example = "Đường bê tông xóm Khuôn Ngục đã nứt sau ba tháng", minLength = 10, maxLength = 2000) String text,
+      @Schema(example = "IN_PERSON", allowableValues = {"IN_PERSON", "PAPER"}) String channel,
+      @Schema(description = "Bỏ trống nếu ẩn danh / empty if anonymous") String contactName,
+      String contactPhone, String contactEmail) {
+  }
+
+  /** The reference the sender looks it up by. */
+  record Received(@Schema(example = "PA-7K3M9QXR") String reference, String statusLink) {
+  }
+
+  private final FeedbackIntake intake;
+
+  FeedbackApi(FeedbackIntake intake) {
+    this.intake = intake;
+  }
+
+  @PostMapping(path = "/api/feedback", consumes = "application/json", produces = "application/json")
+  @Operation(summary = "Ghi phản ánh nghe trực tiếp hoặc trên giấy (cán bộ hỗ trợ, lãnh đạo xã, DWC) / Enter feedback"
+      + " heard in person or on paper (facilitators, commune leaders, DWC)")
+  @ApiResponse(responseCode = "201", description = "Đã nhận; mã để tra cứu / Received; its reference",
+      useReturnTypeSchema = true)
+  ResponseEntity<Received> record(@RequestBody HeardFeedback heard, Authentication user) {
+    Viewer viewer = Viewer.of(user);
+    if (!viewer.isFacilitator() && viewer.communes().isEmpty() && !viewer.isDwc()) {
+      throw new NotFoundException(Texts.both("feedback.programmePeopleOnly"));
+    }
+    FeedbackIntake.Channel channel = "PAPER".equals(heard.channel()) ? FeedbackIntake.Channel.PAPER
+        : FeedbackIntake.Channel.IN_PERSON;
+    String reference = intake.submit(new FeedbackIntake.Submission(heard.communeCode(), heard.subprojectCode(),
+        heard.category(), Boolean.TRUE.equals(heard.aboutLeaders()), heard.text(), heard.contactName(),
+        heard.contactPhone(), heard.contactEmail()), channel, viewer.userId());
+    String link = "/feedback/status?reference=" + reference;
+    return ResponseEntity.created(URI.create(link)).body(new Received(reference, link));
+  }
+}

@@ -1,0 +1,212 @@
+package org.pcm2.grants.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.pcm2.grants.support.ApiClient;
+import org.pcm2.grants.support.FormBrowser;
+import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Community feedback on PostgreSQL, from the public page (no sign-in, its CSRF token) to the
+ * answer: routed to the commune's leaders and nobody else's, or to DWC when it is about the
+ * leaders; answered through the Tasklist's engine API; looked up by its reference; the answer
+ * mailed to a sender who gave an address; the contact never in the engine; bad input,
+ * forged forms and floods refused with nothing kept.
+ */
+@TestPropertySource(properties = "pcm.feedback.submissions-per-hour=12")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommunityFeedbackIT extends PostgresIntegrationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern REFERENCE = Pattern.compile("id=\"reference\">(PA-[A-Z0-9]{8})<");
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private JdbcClient jdbc;
+  @Autowired
+  private RuntimeService runtime;
+  @Autowired
+  private HistoryService history;
+
+  @Test
+  @Order(1)
+  void anAnonymousComplaintReachesItsCommunesLeadersOnlyAndIsAnswered() throws Exception {
+    FormBrowser villager = new FormBrowser(base());
+    HttpResponse<String> page = villager.get("/feedback");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Phản ánh, kiến nghị", "name=\"_csrf\"", "Xã Hoàng Nông",
+        "width=device-width");
+
+    String reference = send(villager, Map.of("communeCode", "05740", "category", "COMPLAINT", "text",
+        "Đường bê tông xóm Khuôn Ngục đã nứt sau ba tháng", "anonymous", "on", "contactEmail", "an@example.org"));
+    assertThat(jdbc.sql("SELECT contact_email FROM community_feedback WHERE reference = ?").param(reference)
+        .query(String.class).optional()).as("anonymous: no contact kept, whatever the form carried").isEmpty();
+
+    assertThat(tasks("leader3", reference)).as("a leader of another commune").isEmpty();
+    JsonNode mine = tasks("leader1", reference);
+    assertThat(mine).hasSize(1);
+    String task = mine.get(0).get("id").asText();
+    JsonNode links = JSON.readTree(engine("leader1").get("/engine-rest/task/" + task + "/identity-links").body());
+    assertThat(links.findValuesAsText("groupId")).containsExactly("commune05740");
+    // DWC reads every task to oversee, but the commune's answer is the commune's to give
+    assertThat(engine("officer1").postJson("/engine-rest/task/" + task + "/complete",
+        "{\"variables\":{\"feedbackReply\":{\"value\":\"DWC trả lời thay xã\"}}}").statusCode()).isEqualTo(403);
+    assertThat(engine("leader3").postJson("/engine-rest/task/" + task + "/complete",
+        "{\"variables\":{\"feedbackReply\":{\"value\":\"Không phải xã tôi\"}}}").statusCode()).isIn(403, 404);
+    HttpResponse<String> answered = engine("leader1").postJson("/engine-rest/task/" + task + "/complete",
+        "{\"variables\":{\"feedbackReply\":{\"value\":\"Xã đã kiểm tra, nhà thầu sẽ sửa trong tháng 12\"}}}");
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
+
+    HttpResponse<String> status = villager.get("/feedback/status?reference=" + reference.toLowerCase());
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.body()).contains("Đã trả lời", "nhà thầu sẽ sửa trong tháng 12", "Khiếu nại");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM community_feedback WHERE commune_code = '05740'").query(Long.class)
+        .single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'FEEDBACK_REPLY'").query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
+  @Order(2)
+  void aComplaintAboutTheLeadersGoesToDwcAndItsAnswerIsMailedToTheSender() throws Exception {
+    String reference = send(new FormBrowser(base()), Map.of("communeCode", "05740", "category", "COMPLAINT",
+        "aboutLeaders", "on", "text", "Chủ tịch xã giữ tiền đối ứng của bà con", "contactName", "Nguyễn Thị Hoa",
+        "contactPhone", "0912 345 678", "contactEmail", "hoa@example.org"));
+
+    assertThat(tasks("leader1", reference)).as("not to the leaders it is about").isEmpty();
+    JsonNode dwc = tasks("officer1", reference);
+    assertThat(dwc).hasSize(1);
+    // the handlers read what was said, never who said it
+    String instance = jdbc.sql("SELECT process_instance_id FROM community_feedback WHERE reference = ?")
+        .param(reference).query(String.class).single();
+    history.createHistoricVariableInstanceQuery().processInstanceId(instance).list().forEach(variable ->
+        assertThat(String.valueOf(variable.getValue())).doesNotContain("hoa@example.org", "0912", "Nguyễn Thị Hoa"));
+
+    assertThat(engine("officer1").postJson("/engine-rest/task/" + dwc.get(0).get("id").asText() + "/complete",
+        "{\"variables\":{\"feedbackReply\":{\"value\":\"DWC đã làm việc với xã; tiền đã trả lại nhóm\"}}}")
+        .statusCode()).isEqualTo(204);
+    Map<String, Object> mail = jdbc.sql("SELECT recipient_email, subject, body_text FROM mail_outbox "
+        + "WHERE kind = 'FEEDBACK_REPLY'").query().singleRow();
+    assertThat(mail.get("recipient_email")).isEqualTo("hoa@example.org");
+    assertThat((String) mail.get("subject")).contains(reference);
+    assertThat((String) mail.get("body_text")).contains("Kính gửi Nguyễn Thị Hoa", "tiền đã trả lại nhóm");
+    assertThat(jdbc.sql("SELECT handler FROM community_feedback WHERE reference = ?").param(reference)
+        .query(String.class).single()).isEqualTo("DWC");
+  }
+
+  @Test
+  @Order(3)
+  void badInputIsRefusedNamingTheFieldAndNothingIsKept() throws Exception {
+    long before = count();
+    FormBrowser villager = new FormBrowser(base());
+    villager.get("/feedback");
+    Map<String, String> good = Map.of("communeCode", "05740", "category", "QUESTION", "text",
+        "Khi nào có đợt cấp vốn tiếp theo?");
+    for (Map.Entry<String, String> bad : Map.of("text", "ngắn", "communeCode", "99999", "contactEmail", "không có @",
+        "contactPhone", "abc").entrySet()) {
+      Map<String, String> form = new HashMap<>(good);
+      form.put(bad.getKey(), bad.getValue());
+      HttpResponse<String> refused = villager.post("/feedback", form);
+      assertThat(refused.statusCode()).as(bad.toString()).isEqualTo(400);
+      assertThat(refused.body()).as(bad.toString()).contains("data-field=\"" + bad.getKey() + "\"");
+    }
+    Map<String, String> markup = new HashMap<>(good);
+    markup.put("text", "Xem <script>alert(1)</script> nhé");
+    HttpResponse<String> refused = villager.post("/feedback", markup);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("không dùng thẻ HTML").doesNotContain("<script>alert(1)</script>");
+    // no form of another site or without the page's token; nobody starts feedback through the engine
+    assertThat(new FormBrowser(base()).post("/feedback", good).statusCode()).isEqualTo(403);
+    HttpResponse<String> forged = new ApiClient(base(), "admin", "demo").postJson(
+        "/engine-rest/process-definition/key/communityFeedback/start",
+        "{\"businessKey\":\"PA-FORGED00\",\"variables\":{\"feedbackHandler\":{\"value\":\"COMMUNE\"}}}");
+    assertThat(forged.statusCode()).as(forged.body()).isIn(400, 403);
+    assertThat(count()).isEqualTo(before);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(FeedbackProcess.KEY).count())
+        .isEqualTo(before - resolved());
+    assertThat(villager.get("/feedback/status?reference=PA-NOTHERE2").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(4)
+  void aClientThatSendsTooMuchIsToldToWait() {
+    FormBrowser flood = new FormBrowser(base());
+    flood.get("/feedback");
+    int status = 0;
+    for (int i = 0; i < 12 && status != 429; i++) {
+      status = flood.post("/feedback", Map.of("communeCode", "05740", "category", "SUGGESTION", "text",
+          "Góp ý số " + i + " về lịch họp thôn")).statusCode();
+    }
+    assertThat(status).isEqualTo(429);
+  }
+
+  @Test
+  @Order(5)
+  void aFacilitatorEntersWhatWasSaidInAMeetingThroughTheApi() throws Exception {
+    String heard = "{\"communeCode\":\"05740\",\"category\":\"SUGGESTION\",\"text\":\"Họp thôn đề nghị "
+        + "làm thêm rãnh thoát nước\",\"channel\":\"IN_PERSON\",\"contactName\":\"Ông Lò Văn Tâm\"}";
+    HttpResponse<String> created = engine("facilitator1").postJson("/api/feedback", heard);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String reference = JSON.readTree(created.body()).get("reference").asText();
+    assertThat(jdbc.sql("SELECT channel, recorded_by FROM community_feedback WHERE reference = ?").param(reference)
+        .query().singleRow()).containsEntry("channel", "IN_PERSON").containsEntry("recorded_by", "facilitator1");
+    assertThat(tasks("leader1", reference)).hasSize(1);
+    assertThat(new ApiClient(base(), null, null).postJson("/api/feedback", heard).statusCode()).isEqualTo(401);
+    assertThat(engine("admin").postJson("/api/feedback", heard).statusCode()).as("not a programme person")
+        .isEqualTo(404);
+    HttpResponse<String> bad = engine("leader1").postJson("/api/feedback", heard.replace("Họp thôn đề nghị làm "
+        + "thêm rãnh thoát nước", "ngắn"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"text\"");
+  }
+
+  private String send(FormBrowser browser, Map<String, String> form) {
+    browser.get("/feedback");
+    HttpResponse<String> received = browser.post("/feedback", form);
+    assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
+    Matcher reference = REFERENCE.matcher(received.body());
+    assertThat(reference.find()).as(received.body()).isTrue();
+    return reference.group(1);
+  }
+
+  /** The open feedback tasks a person finds through the Tasklist's door, engine-rest. */
+  private JsonNode tasks(String user, String reference) throws Exception {
+    HttpResponse<String> response = engine(user).get("/engine-rest/task?processInstanceBusinessKey=" + reference);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM community_feedback").query(Long.class).single();
+  }
+
+  private long resolved() {
+    return jdbc.sql("SELECT COUNT(*) FROM community_feedback WHERE status = 'RESOLVED'").query(Long.class).single();
+  }
+
+  private ApiClient engine(String user) {
+    return new ApiClient(base(), user, "demo");
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
