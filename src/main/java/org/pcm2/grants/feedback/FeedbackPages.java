@@ -14,6 +14,7 @@ import org.pcm2.grants.directory.Place;
 import org.pcm2.grants.system.ClientLimit;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.texts.PageTexts;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -32,18 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class FeedbackPages {
 
-  /** Reads the page's texts: {@code t.vi(key, ...)}, {@code t.en(key, ...)}. */
-  static final class PageTexts {
-    public String vi(String key, Object... arguments) {
-      return Texts.vietnamese(key, arguments);
-    }
-
-    public String en(String key, Object... arguments) {
-      return Texts.english(key, arguments);
-    }
-  }
-
-  private static final PageTexts TEXTS = new PageTexts();
+  private static final PageTexts TEXTS = PageTexts.INSTANCE;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
       .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 

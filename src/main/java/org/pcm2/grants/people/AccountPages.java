@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.texts.PageTexts;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,27 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AccountPages {
 
-  /** Reads the texts of the pages: {@code t.vi(key, ...)} and {@code t.en(key, ...)}. */
-  static final class PageTexts {
-
-    public String vi(String key, Object... arguments) {
-      return Texts.vietnamese(key, arguments);
-    }
-
-    public String en(String key, Object... arguments) {
-      return Texts.english(key, arguments);
-    }
-
-    public String vi(Texts.Text text) {
-      return Texts.vietnamese(text.key(), text.arguments());
-    }
-
-    public String en(Texts.Text text) {
-      return Texts.english(text.key(), text.arguments());
-    }
-  }
-
-  private static final PageTexts TEXTS = new PageTexts();
+  private static final PageTexts TEXTS = PageTexts.INSTANCE;
 
   private final PasswordChoice choice;
   private final ForgottenPassword forgotten;

@@ -269,15 +269,7 @@ class AttackMatrixIT extends PostgresIntegrationTest {
     Snapshot before = snapshot();
     Map<String, Object> fields = Map.of(Var.REVIEW_DECISION, "ENDORSE", Var.FACILITATOR_ID, "facilitator4",
         Var.APPROVED_GRANT, 99_000_000L);
-    String typed = JSON.writeValueAsString(Map.of("variables", WebappSession.typed(fields)));
-    HttpResponse<String> response = switch (door) {
-      case ENGINE_COMPLETE -> engine("leader1").postJson("/engine-rest/task/" + reviewA + "/complete", typed);
-      case ENGINE_SUBMIT_FORM -> engine("leader1").postJson("/engine-rest/task/" + reviewA + "/submit-form", typed);
-      case TASKLIST_SUBMIT_FORM -> tasklist("leader1").send("POST", "/task/" + reviewA + "/submit-form",
-          "application/json", typed);
-      case PROJECT_API -> api("leader1").postJson("/api/subprojects/" + codeA + "/tasks/" + Element.REVIEW_PROPOSAL,
-          JSON.writeValueAsString(fields));
-    };
+    HttpResponse<String> response = reviewAsLeader1(door, fields);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.body()).contains(Var.FACILITATOR_ID).contains(Var.APPROVED_GRANT);
     assertThat(tasks.createTaskQuery().taskId(reviewA).count()).isEqualTo(1);
@@ -296,15 +288,7 @@ class AttackMatrixIT extends PostgresIntegrationTest {
     for (Map<String, Object> fields : List.<Map<String, Object>>of(
         Map.of(Var.REVIEW_DECISION, "MAYBE", Var.REVIEW_COMMENT, "x".repeat(4001)),
         Map.of(Var.REVIEW_COMMENT, "Xã chưa quyết"))) {
-      String typed = JSON.writeValueAsString(Map.of("variables", WebappSession.typed(fields)));
-      HttpResponse<String> response = switch (door) {
-        case ENGINE_COMPLETE -> engine("leader1").postJson("/engine-rest/task/" + reviewA + "/complete", typed);
-        case ENGINE_SUBMIT_FORM -> engine("leader1").postJson("/engine-rest/task/" + reviewA + "/submit-form", typed);
-        case TASKLIST_SUBMIT_FORM -> tasklist("leader1").send("POST", "/task/" + reviewA + "/submit-form",
-            "application/json", typed);
-        case PROJECT_API -> api("leader1").postJson("/api/subprojects/" + codeA + "/tasks/" + Element.REVIEW_PROPOSAL,
-            JSON.writeValueAsString(fields));
-      };
+      HttpResponse<String> response = reviewAsLeader1(door, fields);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
       assertThat(response.body()).as(fields.toString()).contains(Var.REVIEW_DECISION);
       if (fields.containsKey(Var.REVIEW_DECISION)) {
@@ -329,6 +313,19 @@ class AttackMatrixIT extends PostgresIntegrationTest {
     }
     assertThat(tasks.createTaskQuery().taskId(reviewA).count()).isEqualTo(1);
     assertThat(snapshot()).isEqualTo(before);
+  }
+
+  /** Commune A's leader completes its review with these fields through one door. */
+  private HttpResponse<String> reviewAsLeader1(StepDoor door, Map<String, Object> fields) throws Exception {
+    String typed = JSON.writeValueAsString(Map.of("variables", WebappSession.typed(fields)));
+    return switch (door) {
+      case ENGINE_COMPLETE -> engine("leader1").postJson("/engine-rest/task/" + reviewA + "/complete", typed);
+      case ENGINE_SUBMIT_FORM -> engine("leader1").postJson("/engine-rest/task/" + reviewA + "/submit-form", typed);
+      case TASKLIST_SUBMIT_FORM -> tasklist("leader1").send("POST", "/task/" + reviewA + "/submit-form",
+          "application/json", typed);
+      case PROJECT_API -> api("leader1").postJson("/api/subprojects/" + codeA + "/tasks/" + Element.REVIEW_PROPOSAL,
+          JSON.writeValueAsString(fields));
+    };
   }
 
   static Stream<StepDoor> stepDoors() {
