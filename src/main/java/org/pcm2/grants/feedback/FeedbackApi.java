@@ -10,8 +10,10 @@ import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,9 +41,24 @@ class FeedbackApi {
   }
 
   private final FeedbackIntake intake;
+  private final FeedbackReport report;
 
-  FeedbackApi(FeedbackIntake intake) {
+  FeedbackApi(FeedbackIntake intake, FeedbackReport report) {
     this.intake = intake;
+    this.report = report;
+  }
+
+  @GetMapping(path = "/api/reports/feedback", produces = "application/json")
+  @Operation(summary = "Phản ánh đã nhận, đã trả lời, còn mở, quá hạn: tổng, theo loại, theo xã (DWC; lãnh đạo xã cho xã"
+      + " mình) / Feedback received, answered, open, overdue: in all, by category, by commune (DWC; leaders: their own)")
+  FeedbackReport.Report counts(@RequestParam(required = false) String province,
+      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
+      Authentication user) {
+    Viewer viewer = Viewer.of(user);
+    if (!viewer.isDwc() && !viewer.isAdministrator() && viewer.communes().isEmpty()) {
+      throw new NotFoundException(Texts.both("feedback.reportForWhom"));
+    }
+    return report.report(viewer, province, district, commune);
   }
 
   @PostMapping(path = "/api/feedback", consumes = "application/json", produces = "application/json")

@@ -57,6 +57,11 @@ public class Deadlines {
     return lookup(escalation, "escalation", step).toString();
   }
 
+  /** How long a step has: what its due date is from the moment it starts. */
+  public Duration dueWithin(String step) {
+    return lookup(due, "due", step);
+  }
+
   public String timeout(String step) {
     return lookup(timeout, "timeout", step).toString();
   }

@@ -178,6 +178,36 @@ class CommunityFeedbackIT extends PostgresIntegrationTest {
     assertThat(bad.body()).contains("\"field\":\"text\"");
   }
 
+  @Test
+  @Order(6)
+  void eachPieceIsCountedOnceForDwcAndItsCommunesLeaders() throws Exception {
+    // one open piece waits past its 15 days
+    jdbc.sql("UPDATE community_feedback SET received_at = received_at - INTERVAL '20 days' WHERE reference = "
+        + "(SELECT MIN(reference) FROM community_feedback WHERE status <> 'RESOLVED')").update();
+    long received = count();
+    long answered = resolved();
+    JsonNode dwc = JSON.readTree(engine("officer1").get("/api/reports/feedback").body());
+    assertThat(dwc.at("/total/received").asLong()).isEqualTo(received).isGreaterThanOrEqualTo(5);
+    assertThat(dwc.at("/total/resolved").asLong()).isEqualTo(answered).isEqualTo(2);
+    assertThat(dwc.at("/total/open").asLong()).isEqualTo(received - answered);
+    assertThat(dwc.at("/total/overdue").asLong()).isEqualTo(1);
+    long byCategory = 0;
+    for (JsonNode cut : dwc.get("byCategory")) {
+      byCategory += cut.get("received").asLong();
+    }
+    assertThat(byCategory).isEqualTo(received);
+    assertThat(dwc.at("/byCommune/0/key").asText()).isEqualTo("05740");
+    assertThat(dwc.at("/byCommune/0/received").asLong()).isEqualTo(received);
+    assertThat(dwc.get("byCategory").findValuesAsText("key")).contains("COMPLAINT", "SUGGESTION");
+
+    JsonNode own = JSON.readTree(engine("leader1").get("/api/reports/feedback").body());
+    assertThat(own.at("/total/received").asLong()).isEqualTo(received);
+    JsonNode other = JSON.readTree(engine("leader3").get("/api/reports/feedback").body());
+    assertThat(other.at("/total/received").asLong()).as("another commune's leader").isZero();
+    assertThat(engine("leader1").get("/api/reports/feedback?commune=05743").body()).contains("\"received\":0");
+    assertThat(engine("facilitator1").get("/api/reports/feedback").statusCode()).isEqualTo(404);
+  }
+
   private String send(FormBrowser browser, Map<String, String> form) {
     browser.get("/feedback");
     HttpResponse<String> received = browser.post("/feedback", form);
