@@ -36,13 +36,23 @@ public final class TasklistBrowser implements AutoCloseable {
   private final String baseUrl;
 
   public TasklistBrowser(String baseUrl) {
+    this(baseUrl, 1400, 1000);
+  }
+
+  /** A browser of this window size: 360 wide is a phone. */
+  public TasklistBrowser(String baseUrl, int width, int height) {
     this.baseUrl = baseUrl;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--lang=vi", "--window-size=1400,1000");
+        "--lang=vi", "--window-size=" + width + "," + height);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "vi,en"));
+    if (width < 500) {
+      // a window is never this narrow: the phone's screen is emulated, as the browser's device toolbar does
+      options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+          java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .build();
     this.driver = new ChromeDriver(service, options);
