@@ -36,7 +36,7 @@ import org.springframework.test.context.TestPropertySource;
 class CommunityFeedbackIT extends PostgresIntegrationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern REFERENCE = Pattern.compile("id=\"reference\">(PA-[A-Z0-9]{8})<");
+  private static final Pattern REFERENCE = Pattern.compile("id=\"reference\"[^>]*>(PA-[A-Z0-9]{8})<");
 
   @LocalServerPort
   private int port;
