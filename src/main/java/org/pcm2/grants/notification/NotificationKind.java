@@ -21,7 +21,9 @@ public enum NotificationKind {
   AWARD_PAID(Audience.FACILITATOR_AND_LEADERS),
   AWARD_ROUND_CLOSED(Audience.DWC_OFFICERS),
   FEEDBACK_REMINDER(Audience.AS_REQUESTED),
-  FEEDBACK_ESCALATED(Audience.AS_REQUESTED);
+  FEEDBACK_ESCALATED(Audience.AS_REQUESTED),
+  COMMITMENT_REMINDER(Audience.AS_REQUESTED),
+  COMMITMENT_OVERDUE(Audience.AS_REQUESTED);
 
   /** Who receives a kind of notification. */
   public enum Audience {
@@ -46,8 +48,12 @@ public enum NotificationKind {
     return this == AWARD_ROUND_EMPTY || this == AWARD_ROUND_CLOSED;
   }
 
-  /** Whether the notification is about a piece of community feedback. */
-  public boolean aboutFeedback() {
-    return this == FEEDBACK_REMINDER || this == FEEDBACK_ESCALATED;
+  /** What else than a sub-project the notification is about, as the mails label it; null for a sub-project. */
+  public String about() {
+    return switch (this) {
+      case FEEDBACK_REMINDER, FEEDBACK_ESCALATED -> "feedback";
+      case COMMITMENT_REMINDER, COMMITMENT_OVERDUE -> "commitment";
+      default -> null;
+    };
   }
 }

@@ -53,8 +53,8 @@ class OutboxNotificationPort implements NotificationPort {
     if (r.kind().aboutRound()) {
       fields.put("round", "true");
     }
-    if (r.kind().aboutFeedback()) {
-      fields.put("about", "feedback");
+    if (r.kind().about() != null) {
+      fields.put("about", r.kind().about());
     }
     fields.put("title", r.title() == null ? "" : r.title());
     if (r.communeName() != null) {

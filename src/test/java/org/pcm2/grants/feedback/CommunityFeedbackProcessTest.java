@@ -39,6 +39,7 @@ import org.pcm2.grants.notification.MailOutbox;
 import org.pcm2.grants.notification.NotificationKind;
 import org.pcm2.grants.notification.NotificationPort;
 import org.pcm2.grants.support.ProcessTestEngine;
+import org.pcm2.grants.system.ApplicationOnlyStart;
 import org.pcm2.grants.system.Deadlines;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -67,7 +68,7 @@ class CommunityFeedbackProcessTest {
     jdbc.sql("INSERT INTO place (code, parent_code, kind, name) VALUES ('05740', NULL, 'COMMUNE', 'Xã Hoàng Nông')")
         .update();
     feedback = new FeedbackRepository(jdbc);
-    Mocks.register("feedbackStartGuard", new FeedbackStartGuard());
+    Mocks.register("applicationOnlyStart", new ApplicationOnlyStart());
     Mocks.register("feedbackSteps", new FeedbackSteps(feedback, notifications, new MailComposer(),
         new MailOutbox(jdbc)));
     Mocks.register("deadlines", new Deadlines());
