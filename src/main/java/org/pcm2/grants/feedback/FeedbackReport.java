@@ -17,25 +17,25 @@ import org.springframework.stereotype.Service;
  * commune's leaders their own.
  */
 @Service
-class FeedbackReport {
+public class FeedbackReport {
 
   /** The counts of one cut. */
-  record Counts(String key, String label, long received, long resolved, long open, long overdue) {
+  public record Counts(String key, String label, long received, long resolved, long open, long overdue) {
   }
 
   /** The report. */
-  record Report(Counts total, List<Counts> byCategory, List<Counts> byCommune) {
+  public record Report(Counts total, List<Counts> byCategory, List<Counts> byCommune) {
   }
 
   private final JdbcClient jdbc;
   private final Deadlines deadlines;
 
-  FeedbackReport(JdbcClient jdbc, Deadlines deadlines) {
+  public FeedbackReport(JdbcClient jdbc, Deadlines deadlines) {
     this.jdbc = jdbc;
     this.deadlines = deadlines;
   }
 
-  Report report(Viewer viewer, String province, String district, String commune) {
+  public Report report(Viewer viewer, String province, String district, String commune) {
     List<Object> params = new ArrayList<>();
     Timestamp overdueBefore = Timestamp.from(ClockUtil.getCurrentTime().toInstant()
         .minus(deadlines.dueWithin("feedback")));

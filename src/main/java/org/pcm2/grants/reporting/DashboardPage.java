@@ -15,6 +15,8 @@ import org.pcm2.grants.texts.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
+import org.pcm2.grants.dialogue.DialogueMeetings;
+import org.pcm2.grants.feedback.FeedbackReport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +38,16 @@ class DashboardPage {
   private final PortfolioReport report;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final FeedbackReport feedback;
+  private final DialogueMeetings dialogues;
 
-  DashboardPage(PortfolioReport report, JdbcClient jdbc, ObjectMapper json) {
+  DashboardPage(PortfolioReport report, JdbcClient jdbc, ObjectMapper json, FeedbackReport feedback,
+      DialogueMeetings dialogues) {
     this.report = report;
     this.jdbc = jdbc;
     this.json = json;
+    this.feedback = feedback;
+    this.dialogues = dialogues;
   }
 
   @GetMapping("/reports/portfolio")
@@ -63,6 +70,11 @@ class DashboardPage {
     }
     model.addAttribute("viewer", viewer);
     model.addAttribute("portfolio", portfolio);
+    if (portfolio != null && (viewer.isDwc() || viewer.isAdministrator() || !viewer.communes().isEmpty())) {
+      // the community's voice beside the money: feedback answered and commitments kept, for the same places
+      model.addAttribute("feedback", feedback.report(viewer, province, district, commune));
+      model.addAttribute("dialogues", dialogues.counts(viewer, commune));
+    }
     model.addAttribute("errors", errors);
     model.addAttribute("stages", Stage.values());
     model.addAttribute("dimensions", PortfolioQuery.Dimension.values());

@@ -87,6 +87,11 @@ class DialogueMeetingIT extends PostgresIntegrationTest {
     assertThat(JSON.readTree(api("leader3").get("/api/reports/dialogues").body()).get("meetings").asLong())
         .isZero();
     assertThat(api("facilitator1").get("/api/reports/dialogues").statusCode()).isEqualTo(404);
+
+    // the dashboard shows them beside the money
+    String dashboard = org.pcm2.grants.support.PageRequests.get("http://localhost:" + port, "/reports/portfolio",
+        "leader1").body();
+    assertThat(dashboard.substring(dashboard.indexOf("id=\"dialogue-counts\""))).contains("34 / 29");
   }
 
   private ApiClient api(String user) {

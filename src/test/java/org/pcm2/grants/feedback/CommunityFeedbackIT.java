@@ -230,6 +230,12 @@ class CommunityFeedbackIT extends PostgresIntegrationTest {
     assertThat(other.at("/total/received").asLong()).as("another commune's leader").isZero();
     assertThat(engine("leader1").get("/api/reports/feedback?commune=05743").body()).contains("\"received\":0");
     assertThat(engine("facilitator1").get("/api/reports/feedback").statusCode()).isEqualTo(404);
+
+    // the dashboard shows the same counts beside the money
+    HttpResponse<String> dashboard = org.pcm2.grants.support.PageRequests.get(base(), "/reports/portfolio", "officer1");
+    assertThat(dashboard.statusCode()).isEqualTo(200);
+    String voice = dashboard.body().substring(dashboard.body().indexOf("id=\"feedback-counts\""));
+    assertThat(voice).contains("Khiếu nại / Complaint").contains("<th class=\"n\">" + received + "</th>");
   }
 
   private String send(FormBrowser browser, Map<String, String> form) {
