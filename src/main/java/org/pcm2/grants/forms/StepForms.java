@@ -59,10 +59,6 @@ public final class StepForms {
   private final Map<String, Fields> byFormId;
   private final Map<String, Step> byTaskKey;
 
-  StepForms(Map<String, Fields> byFormId) {
-    this(byFormId, Map.of());
-  }
-
   StepForms(Map<String, Fields> byFormId, Map<String, Step> byTaskKey) {
     this.byFormId = Map.copyOf(byFormId);
     this.byTaskKey = Map.copyOf(byTaskKey);
