@@ -68,6 +68,57 @@ class PageSecurity {
         .build();
   }
 
+  /**
+   * The Tasklist's file chooser ({@code /files/**}): the person signed in to the webapps, and
+   * only with the webapps' own token against forgery (the {@code X-XSRF-TOKEN} header the
+   * Tasklist sends with every change, equal to the one kept in the session); nobody signs in
+   * here any other way.
+   */
+  @Bean
+  SecurityFilterChain tasklistFilesFilterChain(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint)
+      throws Exception {
+    return http.securityMatcher("/files/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .addFilterBefore(new CrossSiteRequests.Refusal(true), BasicAuthenticationFilter.class)
+        .addFilterBefore(new WebappSession(), BasicAuthenticationFilter.class)
+        .addFilterBefore(new WebappToken(), WebappSession.class)
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable()) // the webapps' own token, checked by WebappToken
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'none'; frame-ancestors 'none'")))
+        .build();
+  }
+
+  /** Refuses a change that does not carry the token the webapps keep in the session (403). */
+  static final class WebappToken extends OncePerRequestFilter {
+
+    static final String SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN"; // CsrfConstants of the webapps
+    static final String HEADER = "X-XSRF-TOKEN";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+        HttpSession session = request.getSession(false);
+        Object kept = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
+        String sent = request.getHeader(HEADER);
+        if (!(kept instanceof String token) || sent == null || !java.security.MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+          response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+          response.setContentType("application/problem+json");
+          response.setCharacterEncoding("UTF-8");
+          JSON.writeValue(response.getOutputStream(), org.springframework.http.ProblemDetail.forStatusAndDetail(
+              org.springframework.http.HttpStatus.FORBIDDEN, org.pcm2.grants.texts.Texts.both("access.webappToken")));
+          return;
+        }
+      }
+      chain.doFilter(request, response);
+    }
+  }
+
   private static void askToSignIn(HttpServletRequest request, HttpServletResponse response,
       org.springframework.security.core.AuthenticationException e) throws IOException {
     Long retryAfter = SignInThrottle.retryAfter(request);

@@ -31,7 +31,10 @@ public final class SubprojectGrantProcess {
     public static final String BENEFICIARIES_MEN = "beneficiariesMen";
     public static final String BENEFICIARIES_POOR = "beneficiariesPoorHouseholds";
     public static final String BENEFICIARIES_ETHNIC_MINORITY = "beneficiariesEthnicMinority";
+    /** Screening's input: the sub-project has a file of the community meeting's minutes. */
     public static final String HAS_MEETING_MINUTES = "hasMeetingMinutes";
+    /** The minutes files sent with the proposal or its revision (ids, "12, 13"). */
+    public static final String MINUTES_FILES = "minutesFiles";
     public static final String MEETING_MINUTES_NOTE = "meetingMinutesNote";
     public static final String CORE_TEACHER = "coreTeacher";
     public static final String STUDENTS_GIRLS = "studentsGirls";

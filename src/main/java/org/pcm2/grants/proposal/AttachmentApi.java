@@ -40,7 +40,9 @@ class AttachmentApi {
     this.queries = queries;
   }
 
-  @PostMapping(path = "/api/subprojects/{code}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  // the Tasklist's file chooser sends to the second address, signed in with the webapps' session
+  @PostMapping(path = {"/api/subprojects/{code}/attachments", "/files/subprojects/{code}/attachments"},
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Tải lên biên bản, ảnh, chứng từ (tối đa 10 MB) / Upload minutes, photos, receipts (10 MB)")
   @ApiResponse(responseCode = "201", description = "Đã lưu tệp / The file is kept", useReturnTypeSchema = true)
   ResponseEntity<Attachments.Attachment> upload(@PathVariable String code, @RequestParam("kind") String kind,
@@ -51,6 +53,25 @@ class AttachmentApi {
       throw new NotFoundException(Texts.both("proposal.uploaders"));
     }
     return ResponseEntity.status(201).body(attachmentList.add(code, kind, file.getOriginalFilename(), file.getBytes(),
+        viewer.userId()));
+  }
+
+  /**
+   * A file held for the person uploading it until the proposal it goes with is registered:
+   * the minutes a facilitator sends with a proposal, named in its {@code minutesFiles}.
+   */
+  @PostMapping(path = {"/api/files", "/files/held"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Tải lên tệp cho đề xuất sắp nộp (biên bản họp) / Upload a file for a proposal about to be "
+      + "submitted (the meeting's minutes)")
+  @ApiResponse(responseCode = "201", description = "Đã giữ tệp cho anh/chị; ghi số hiệu vào minutesFiles khi nộp / "
+      + "The file is held for you; name its id in minutesFiles when submitting", useReturnTypeSchema = true)
+  ResponseEntity<Attachments.Attachment> hold(@RequestParam("kind") String kind,
+      @RequestParam("file") MultipartFile file, Authentication user) throws IOException {
+    Viewer viewer = Viewer.of(user);
+    if (!viewer.isFacilitator() && !viewer.isDwc()) {
+      throw new NotFoundException(Texts.both("proposal.uploaders"));
+    }
+    return ResponseEntity.status(201).body(attachments.hold(kind, file.getOriginalFilename(), file.getBytes(),
         viewer.userId()));
   }
 

@@ -1,10 +1,11 @@
 package org.pcm2.grants.proposal;
 
+import org.pcm2.grants.audit.AuditEntry;
+
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.grantcycle.GrantCycleParseListener;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -85,10 +86,47 @@ class AttachmentList extends AbstractProcessEnginePlugin implements TaskListener
     if (files.isEmpty()) {
       return Texts.both("proposal.noAttachments");
     }
-    return files.stream().map(file -> "• " + kind(file.kind()) + ": " + file.fileName() + " (" + size(file.sizeBytes())
-        + ") — /api/subprojects/" + file.subprojectCode() + "/attachments/" + file.id())
-        .collect(Collectors.joining("\n"));
+    List<String> lines = new java.util.ArrayList<>(files.stream().map(file -> "• " + kind(file.kind()) + ": "
+        + file.fileName() + " (" + size(file.sizeBytes()) + where(file) + ") — /api/subprojects/"
+        + file.subprojectCode() + "/attachments/" + file.id()).toList());
+    // a form's text variable holds 4,000 characters: the newest files, and how many came before
+    int earlier = 0;
+    while (String.join("\n", lines).length() > MAX_TEXT - 200) {
+      lines.remove(0);
+      earlier++;
+    }
+    if (earlier > 0) {
+      lines.add(0, Texts.both("attachment.earlier", String.valueOf(earlier), "/api/subprojects/"
+          + files.get(0).subprojectCode() + "/attachments"));
+    }
+    return String.join("\n", lines);
   }
+
+  /** The most a text variable of the engine holds. */
+  private static final int MAX_TEXT = 4000;
+
+  /** A file as an entry of the sub-project's timeline: who added what, when, and where a photo was taken. */
+  static AuditEntry timelineEntry(Attachments.Attachment file) {
+    return new AuditEntry(file.subprojectCode(), null, null, Texts.both("attachment.timelineStep",
+        Texts.text("attachment.kind." + file.kind())), "FILE", file.fileName() + " (" + size(file.sizeBytes())
+        + where(file) + ")", null, file.uploadedBy(), file.uploadedAt());
+  }
+
+  /** ", chụp 12/03/2027 10:15, vị trí 21.028500, 105.854200" for a photo that says so; nothing otherwise. */
+  static String where(Attachments.Attachment file) {
+    StringBuilder text = new StringBuilder();
+    if (file.takenAt() != null) {
+      text.append(", ").append(Texts.vietnamese("evidence.takenAt", DAY_AND_TIME.format(file.takenAt())));
+    }
+    if (file.latitude() != null && file.longitude() != null) {
+      text.append(", ").append(Texts.vietnamese("evidence.position", String.format(Locale.ROOT, "%.6f, %.6f",
+          file.latitude(), file.longitude())));
+    }
+    return text.toString();
+  }
+
+  private static final java.time.format.DateTimeFormatter DAY_AND_TIME = java.time.format.DateTimeFormatter
+      .ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
   private static String kind(String kind) {
     return switch (kind) {

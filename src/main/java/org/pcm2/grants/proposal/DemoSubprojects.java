@@ -53,11 +53,14 @@ class DemoSubprojects implements ApplicationRunner {
   private final SubprojectSubmissions submissions;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final Attachments attachments;
 
-  DemoSubprojects(SubprojectSubmissions submissions, TaskService tasks, IdentityService identity) {
+  DemoSubprojects(SubprojectSubmissions submissions, TaskService tasks, IdentityService identity,
+      Attachments attachments) {
     this.submissions = submissions;
     this.tasks = tasks;
     this.identity = identity;
+    this.attachments = attachments;
   }
 
   @Override
@@ -65,7 +68,8 @@ class DemoSubprojects implements ApplicationRunner {
     int ended = 0;
     for (Sample sample : SAMPLES) {
       String instance = submissions.previous(sample.key(), FACILITATOR)
-          .orElseGet(() -> submissions.submit(FACILITATOR, proposal(sample), sample.key())).processInstanceId();
+          .orElseGet(() -> submissions.submit(FACILITATOR, withMinutes(proposal(sample)), sample.key()))
+          .processInstanceId();
       for (int step = 0; step < 20; step++) {
         Task task = tasks.createTaskQuery().processInstanceId(instance).active().singleResult();
         if (task == null) {
@@ -78,6 +82,11 @@ class DemoSubprojects implements ApplicationRunner {
           break;
         }
         String user = (String) variables.remove("user");
+        if (Element.SUBMIT_COMPLETION_REPORT.equals(task.getTaskDefinitionKey())) {
+          String code = (String) tasks.getVariable(task.getId(), Var.SUBPROJECT_CODE);
+          variables.put("photoFiles", String.valueOf(attachments.store(code, "PHOTO", "anh-cong-trinh-mau.png",
+              samplePhoto(), FACILITATOR).id()));
+        }
         Actors.authenticate(identity, user);
         try {
           tasks.complete(task.getId(), variables);
@@ -105,8 +114,31 @@ class DemoSubprojects implements ApplicationRunner {
     v.put(Var.PLANNED_END, LocalDate.now().plusMonths(4).toString());
     v.put(Var.BENEFICIARIES_WOMEN, sample.womenReached());
     v.put(Var.BENEFICIARIES_MEN, sample.menReached());
-    v.put(Var.HAS_MEETING_MINUTES, true);
     return v;
+  }
+
+  /** The proposal with its sample minutes, held for the facilitator as the start form's chooser does. */
+  private Map<String, Object> withMinutes(Map<String, Object> proposal) {
+    byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n"
+        + "% Bien ban hop mau (du lieu demo) / sample minutes (demo data)\n%%EOF\n")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    proposal.put(Var.MINUTES_FILES, String.valueOf(attachments.hold("MINUTES", "bien-ban-hop-mau.pdf", pdf,
+        FACILITATOR).id()));
+    return proposal;
+  }
+
+  /** A small plain picture standing for a photo of the works (demo data). */
+  private static byte[] samplePhoto() {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(32, 24,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** What the demo user whose job it is enters at a step, with their id under "user". */

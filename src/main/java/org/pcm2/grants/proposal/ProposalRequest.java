@@ -27,22 +27,30 @@ public record ProposalRequest(
     @Schema(example = "35") Long beneficiariesMen,
     @Schema(example = "12") Long beneficiariesPoorHouseholds,
     @Schema(example = "20") Long beneficiariesEthnicMinority,
-    @Schema(example = "true") Boolean hasMeetingMinutes,
+    @Schema(description = "Biên bản họp cộng đồng đã tải lên (POST /api/files, kind MINUTES) / "
+        + "Minutes of the community meeting, uploaded first (POST /api/files, kind MINUTES)",
+        example = "[12]") java.util.List<Long> minutesFiles,
     @Schema(example = "Họp thôn ngày 15/10/2026, lưu tại nhà văn hóa") String meetingMinutesNote,
     @Schema(description = "Chỉ nhóm học sinh / student groups only") String coreTeacher,
     Long studentsGirls,
     Long studentsBoys,
     @Schema(description = "Các hạng mục ngân sách; tổng bằng số tiền đề nghị / budget lines adding up to the requested grant")
-    java.util.List<BudgetItem> budgetItems) {
+    java.util.List<BudgetItem> budgetItems,
+    // the checkbox the minutes files replaced: refused by name, never silently dropped
+    @Schema(hidden = true) Object hasMeetingMinutes) {
 
   /** One budget line: what, and how much of the grant in whole đồng. */
   public record BudgetItem(@Schema(example = "Xi măng, cát, đá") String description,
       @Schema(example = "12000000") Long amount) {
   }
 
-  /** What is wrong with the budget lines, if they are given. */
-  public java.util.List<org.pcm2.grants.system.FieldError> budgetErrors() {
+  /** What is wrong beyond each field's type: the old minutes checkbox, the budget lines if given. */
+  public java.util.List<org.pcm2.grants.system.FieldError> inputErrors() {
     java.util.List<org.pcm2.grants.system.FieldError> errors = new java.util.ArrayList<>();
+    if (hasMeetingMinutes != null) {
+      errors.add(new org.pcm2.grants.system.FieldError("hasMeetingMinutes",
+          org.pcm2.grants.texts.Texts.both("proposal.minutesCheckboxGone")));
+    }
     if (budgetItems == null || budgetItems.isEmpty()) {
       return errors; // none given: a generated client sends an empty list for a list it was not given
     }
@@ -97,7 +105,8 @@ public record ProposalRequest(
     put(v, Var.BENEFICIARIES_MEN, beneficiariesMen);
     put(v, Var.BENEFICIARIES_POOR, beneficiariesPoorHouseholds);
     put(v, Var.BENEFICIARIES_ETHNIC_MINORITY, beneficiariesEthnicMinority);
-    put(v, Var.HAS_MEETING_MINUTES, hasMeetingMinutes == null ? Boolean.FALSE : hasMeetingMinutes);
+    put(v, Var.MINUTES_FILES, minutesFiles == null || minutesFiles.isEmpty() ? null
+        : minutesFiles.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
     put(v, Var.MEETING_MINUTES_NOTE, meetingMinutesNote);
     put(v, Var.CORE_TEACHER, coreTeacher);
     put(v, Var.STUDENTS_GIRLS, studentsGirls);

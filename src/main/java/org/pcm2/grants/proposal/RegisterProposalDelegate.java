@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.GroupLocation;
 import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,12 @@ public class RegisterProposalDelegate implements JavaDelegate {
 
   private final DirectoryService directory;
   private final SubprojectCodes codes;
+  private final EvidenceFiles evidence;
 
-  public RegisterProposalDelegate(DirectoryService directory, SubprojectCodes codes) {
+  public RegisterProposalDelegate(DirectoryService directory, SubprojectCodes codes, EvidenceFiles evidence) {
     this.directory = directory;
     this.codes = codes;
+    this.evidence = evidence;
   }
 
   @Override
@@ -40,6 +43,12 @@ public class RegisterProposalDelegate implements JavaDelegate {
     execution.setVariable(Var.SUBPROJECT_CODE, code);
     // the group's facilitator in the directory, whoever sent the proposal and whatever it says
     execution.setVariable(Var.FACILITATOR_ID, location.group().facilitatorId());
+    // the minutes sent with the proposal, held for its facilitator until now
+    Object minutes = v.get(Var.MINUTES_FILES);
+    if (minutes != null) {
+      evidence.take(Var.MINUTES_FILES, minutes, code, location.group().facilitatorId(),
+          SubprojectGrantProcess.Element.START_PROPOSAL_SUBMITTED);
+    }
     execution.setVariable(Var.GROUP_NAME, location.group().name());
     execution.setVariable(Var.UNIT_TYPE, ProposalValidator.unitType(location.group().kind()));
     execution.setVariable(Var.UNIT_CODE, location.unitCode());

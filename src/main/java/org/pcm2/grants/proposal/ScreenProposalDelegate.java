@@ -1,6 +1,5 @@
 package org.pcm2.grants.proposal;
 
-import org.pcm2.grants.grantcycle.GrantVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,10 +13,13 @@ public class ScreenProposalDelegate implements JavaDelegate {
 
   private final ScreeningService screening;
   private final OpenSubprojects openSubprojects;
+  private final Attachments attachments;
 
-  public ScreenProposalDelegate(ScreeningService screening, OpenSubprojects openSubprojects) {
+  public ScreenProposalDelegate(ScreeningService screening, OpenSubprojects openSubprojects,
+      Attachments attachments) {
     this.screening = screening;
     this.openSubprojects = openSubprojects;
+    this.attachments = attachments;
   }
 
   @Override
@@ -25,7 +27,10 @@ public class ScreenProposalDelegate implements JavaDelegate {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(Var.FUND_CODE, execution.getVariable(Var.FUND_CODE));
     inputs.put(Var.UNIT_TYPE, execution.getVariable(Var.UNIT_TYPE));
-    inputs.put(Var.HAS_MEETING_MINUTES, GrantVariables.flag(execution.getVariables(), Var.HAS_MEETING_MINUTES));
+    // a file of the minutes kept with the sub-project, not what a form says about them
+    boolean minutes = attachments.count(execution.getProcessBusinessKey(), "MINUTES") > 0;
+    execution.setVariable(Var.HAS_MEETING_MINUTES, minutes);
+    inputs.put(Var.HAS_MEETING_MINUTES, minutes);
     inputs.put(Var.CONTRIBUTION_SHARE, execution.getVariable(Var.CONTRIBUTION_SHARE));
     inputs.put(Var.OPEN_SUBPROJECTS_OF_GROUP, openSubprojects.countOthers((String) execution.getVariable(Var.GROUP_CODE),
         (String) execution.getVariable(Var.CYCLE_CODE), execution.getProcessInstanceId()));

@@ -33,7 +33,7 @@ final class StepExamples {
         Var.PROGRESS_COMMENT, "Đúng tiến độ");
     put(Element.SUBMIT_COMPLETION_REPORT, Var.ACTUAL_SPENDING, 15_000_000L, Var.CONTRIBUTION_MOBILISED, 3_000_000L,
         Var.WOMEN_REACHED, 64L, Var.MEN_REACHED, 52L,
-        Var.COMPLETION_SUMMARY, "Hoàn thành đúng thiết kế, đã bàn giao cho cộng đồng quản lý");
+        Var.COMPLETION_SUMMARY, "Hoàn thành đúng thiết kế, đã bàn giao cho cộng đồng quản lý", "photoFiles", "41, 42");
     put(Element.EVALUATE_RESULTS, Var.SCORES.get(0), 5L, Var.SCORES.get(1), 5L, Var.SCORES.get(2), 4L,
         Var.SCORES.get(3), 5L, Var.SCORES.get(4), 5L,
         Var.COMMUNITY_FEEDBACK, "Bà con hài lòng, công trình được sử dụng thường xuyên");

@@ -37,22 +37,27 @@ class SubprojectApi {
   record SubmissionResponse(String code, String processInstanceId, String link, String tasklistLink) {
   }
 
-  /** A sub-project with its open steps and timeline of decisions. */
+  /**
+   * A sub-project with its open steps, its files (a photo with when and where it was taken) and
+   * its timeline: decisions and files in the order they came.
+   */
   record SubprojectDetail(SubprojectView subproject, List<SubprojectTasks.OpenTask> openTasks,
-      List<AuditEntry> timeline) {
+      List<Attachments.Attachment> files, List<AuditEntry> timeline) {
   }
 
   private final SubprojectSubmissions submissions;
   private final SubprojectQueries queries;
   private final SubprojectTasks tasks;
   private final AuditTrail auditTrail;
+  private final Attachments attachments;
 
   SubprojectApi(SubprojectSubmissions submissions, SubprojectQueries queries, SubprojectTasks tasks,
-      AuditTrail auditTrail) {
+      AuditTrail auditTrail, Attachments attachments) {
     this.submissions = submissions;
     this.queries = queries;
     this.tasks = tasks;
     this.auditTrail = auditTrail;
+    this.attachments = attachments;
   }
 
   @PostMapping(consumes = "application/json")
@@ -71,9 +76,9 @@ class SubprojectApi {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
       throw new InvalidInputException(List.of(new FieldError("Idempotency-Key", Texts.both("proposal.idempotencyKey"))));
     }
-    List<FieldError> budgetErrors = proposal.budgetErrors();
-    if (!budgetErrors.isEmpty()) {
-      throw new InvalidInputException(budgetErrors);
+    List<FieldError> inputErrors = proposal.inputErrors();
+    if (!inputErrors.isEmpty()) {
+      throw new InvalidInputException(inputErrors);
     }
     var previous = submissions.previous(idempotencyKey, viewer.userId());
     if (previous.isPresent()) {
@@ -84,6 +89,14 @@ class SubprojectApi {
       submitted = submissions.submit(viewer.userId(), proposal.toVariables(), idempotencyKey);
     } catch (DuplicateKeyException concurrentRetry) {
       return ResponseEntity.ok(response(submissions.previous(idempotencyKey, viewer.userId()).orElseThrow()));
+    } catch (org.camunda.bpm.engine.ProcessEngineException refused) {
+      // a retry that raced the first submission of its key finds the minutes already the first's
+      // (refused by the engine, perhaps wrapped): that first submission is its answer
+      var first = submissions.previous(idempotencyKey, viewer.userId());
+      if (first.isPresent()) {
+        return ResponseEntity.ok(response(first.get()));
+      }
+      throw refused;
     }
     SubmissionResponse body = response(submitted);
     return ResponseEntity.created(URI.create(body.link())).body(body);
@@ -101,7 +114,11 @@ class SubprojectApi {
   @Operation(summary = "Một tiểu dự án, các bước đang chờ và lịch sử quyết định / One sub-project with its timeline")
   SubprojectDetail read(@PathVariable String code, Authentication user) {
     SubprojectView view = queries.find(Viewer.of(user), code).orElseThrow(() -> notFound(code));
-    return new SubprojectDetail(view, tasks.open(code), auditTrail.timeline(code));
+    List<Attachments.Attachment> files = attachments.list(code);
+    List<AuditEntry> timeline = new java.util.ArrayList<>(auditTrail.timeline(code));
+    files.forEach(file -> timeline.add(AttachmentList.timelineEntry(file)));
+    timeline.sort(java.util.Comparator.comparing(AuditEntry::decidedAt));
+    return new SubprojectDetail(view, tasks.open(code), files, timeline);
   }
 
   // no body on success: any Accept, a generated client asks for application/problem+json only

@@ -122,8 +122,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     FieldError error;
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream().map(p -> p.getFieldName() != null ? p.getFieldName()
-          : "[" + p.getIndex() + "]").collect(Collectors.joining("."));
+      // the same notation as the validator's: budgetItems[0].amount, minutesFiles[1]
+      String field = mapping.getPath().stream().map(p -> p.getFieldName() != null ? "." + p.getFieldName()
+          : "[" + p.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
       String expected = mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
           ? Texts.both("system.wrongType") : Texts.both("system.unreadable");
       error = new FieldError(field, expected);

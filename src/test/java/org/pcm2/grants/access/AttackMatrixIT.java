@@ -97,7 +97,7 @@ class AttackMatrixIT extends PostgresIntegrationTest {
 
   @BeforeAll
   void aSubprojectWaitingForItsCommunesReview() throws Exception {
-    HttpResponse<String> submitted = api("facilitator1").postJson("/api/subprojects",
+    HttpResponse<String> submitted = api("facilitator1").submitProposal(
         JSON.writeValueAsString(Proposals.valid("CBG0574006", "Đường bê tông xóm Đồng Đình")));
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
     codeA = JSON.readTree(submitted.body()).get("code").asText();
@@ -186,7 +186,7 @@ class AttackMatrixIT extends PostgresIntegrationTest {
     return switch (door) {
       case ENGINE_START, ENGINE_SUBMIT_FORM -> engine(role).postJson("/engine-rest" + path, JSON.writeValueAsString(body));
       case TASKLIST_SUBMIT_FORM -> tasklist(role).post(path, body);
-      case PROJECT_API -> api(role).postJson("/api/subprojects", JSON.writeValueAsString(proposal));
+      case PROJECT_API -> api(role).submitProposal(JSON.writeValueAsString(proposal));
     };
   }
 
@@ -552,7 +552,7 @@ class AttackMatrixIT extends PostgresIntegrationTest {
   /** A new sub-project of facilitator1 in Hoàng Nông, waiting for its review (one a group: a second is ineligible). */
   private String submitted(String group) {
     try {
-      HttpResponse<String> response = api("facilitator1").postJson("/api/subprojects",
+      HttpResponse<String> response = api("facilitator1").submitProposal(
           JSON.writeValueAsString(Proposals.valid(group, "Bốn mắt " + System.nanoTime())));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
       return JSON.readTree(response.body()).get("processInstanceId").asText();

@@ -186,7 +186,7 @@ class EngineApiHardeningIT extends PostgresIntegrationTest {
   }
 
   private String submit(String group) {
-    HttpResponse<String> response = new ApiClient(base(), "facilitator1", "demo").postJson("/api/subprojects",
+    HttpResponse<String> response = new ApiClient(base(), "facilitator1", "demo").submitProposal(
         toJson(Proposals.valid(group, "Đường điện xóm " + group)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return WebappSession.parse(response.body()).get("code").asText();

@@ -248,7 +248,7 @@ class RoleMatrixIT extends PostgresIntegrationTest {
 
   private String submit(String facilitator, String group) {
     try {
-      HttpResponse<String> response = api(facilitator).postJson("/api/subprojects",
+      HttpResponse<String> response = api(facilitator).submitProposal(
           JSON.writeValueAsString(Proposals.valid(group, "Ma trận quyền " + group)));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
       return JSON.readTree(response.body()).get("code").asText();

@@ -62,7 +62,7 @@ class MailLatencyBenchmark extends PostgresIntegrationTest {
     int answered = 0;
     int refused = 0;
     for (String group : groups) {
-      HttpResponse<String> created = facilitator.postJson("/api/subprojects",
+      HttpResponse<String> created = facilitator.submitProposal(
           json.writeValueAsString(Proposals.valid(group, "Đo độ trễ thư " + group)));
       if (created.statusCode() == 201) {
         answered++;

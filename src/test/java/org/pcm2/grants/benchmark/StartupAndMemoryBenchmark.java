@@ -78,7 +78,7 @@ class StartupAndMemoryBenchmark {
               if (user.startsWith("facilitator") && n % 10 == 0) {
                 // each facilitator proposes for a group they serve, so that the call is answered, not refused
                 String group = user.equals("facilitator1") ? "CBG0574001" : "CBG0550001";
-                response = api.postJson("/api/subprojects", json.writeValueAsString(
+                response = api.submitProposal(json.writeValueAsString(
                     Proposals.valid(group, "Tải thử " + client + "-" + n)));
               } else if (user.startsWith("facilitator")) {
                 response = api.get("/api/subprojects");

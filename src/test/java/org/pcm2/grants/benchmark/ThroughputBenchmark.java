@@ -204,15 +204,16 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
   private Void applicationCycle(String base, List<String> groups, int client, int n) throws Exception {
     String group = groups.get(n - 1);
     String leader = group.startsWith("CBG05740") ? "leader1" : "leader3";
-    HttpResponse<String> created = new ApiClient(base, "facilitator1", "demo").postJson("/api/subprojects",
+    HttpResponse<String> created = new ApiClient(base, "facilitator1", "demo").submitProposal(
         JSON.writeValueAsString(Proposals.valid(group, "Đo thông lượng " + client + "-" + n)));
     count(created);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String code = JSON.readTree(created.body()).get("code").asText();
     for (String[] step : GrantCycleSteps.STEPS) {
       String user = GrantCycleSteps.user(step, leader);
-      HttpResponse<String> done = new ApiClient(base, user, "demo").postJson(
-          "/api/subprojects/" + code + "/tasks/" + step[1], step[2]);
+      ApiClient api = new ApiClient(base, user, "demo");
+      HttpResponse<String> done = api.postJson("/api/subprojects/" + code + "/tasks/" + step[1],
+          GrantCycleSteps.body(api, code, step));
       count(done);
       assertThat(done.statusCode()).as(code + " " + step[1] + ": " + done.body()).isEqualTo(204);
     }

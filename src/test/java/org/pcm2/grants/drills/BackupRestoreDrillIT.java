@@ -179,7 +179,7 @@ class BackupRestoreDrillIT {
   }
 
   private static String submit(String base, String group, String title) throws Exception {
-    HttpResponse<String> created = new ApiClient(base, "facilitator1", "demo").postJson("/api/subprojects",
+    HttpResponse<String> created = new ApiClient(base, "facilitator1", "demo").submitProposal(
         JSON.writeValueAsString(Proposals.valid(group, title)));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JSON.readTree(created.body()).get("code").asText();

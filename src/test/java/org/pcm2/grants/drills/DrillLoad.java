@@ -113,7 +113,7 @@ final class DrillLoad {
                 String key = keyPrefix + keys.incrementAndGet();
                 Map<String, Object> proposal = Proposals.valid(slot.group().code(), titlePrefix + key);
                 proposal.put("cycleCode", slot.cycle());
-                last = new ApiClient(base, slot.group().facilitator(), "demo").postJson("/api/subprojects",
+                last = new ApiClient(base, slot.group().facilitator(), "demo").submitProposal(
                     JSON.writeValueAsString(proposal), "Idempotency-Key", key);
                 outcomes.told(Call.SUBMIT, key, slot, last);
               }

@@ -212,7 +212,7 @@ class MailNotificationIT extends PostgresIntegrationTest {
 
   private String submit(String group) throws Exception {
     Map<String, Object> proposal = Proposals.valid(group, "Đề xuất của nhóm " + group);
-    var response = api("facilitator1").postJson("/api/subprojects", JSON.writeValueAsString(proposal));
+    var response = api("facilitator1").submitProposal(JSON.writeValueAsString(proposal));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body()).get("code").asText();
   }

@@ -45,7 +45,7 @@ class PeopleChangeIT extends PostgresIntegrationTest {
   void theNewFacilitatorCarriesTheSubprojectOnAndTheOldOneKeepsNothing() throws Exception {
     assertThat(jdbc.sql("SELECT facilitator_id FROM community_group WHERE code = ?").param(GROUP).query(String.class)
         .single()).isEqualTo("facilitator1");
-    HttpResponse<String> created = as("facilitator1").postJson("/api/subprojects",
+    HttpResponse<String> created = as("facilitator1").submitProposal(
         JSON.writeValueAsString(Proposals.valid(GROUP, "Đường bê tông xóm")));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String code = JSON.readTree(created.body()).get("code").asText();
@@ -227,7 +227,7 @@ class PeopleChangeIT extends PostgresIntegrationTest {
 
   private String submit(String group, String title) throws Exception {
     HttpResponse<String> created = as(jdbc.sql("SELECT facilitator_id FROM community_group WHERE code = ?")
-        .param(group).query(String.class).single()).postJson("/api/subprojects",
+        .param(group).query(String.class).single()).submitProposal(
         JSON.writeValueAsString(Proposals.valid(group, title)));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JSON.readTree(created.body()).get("code").asText();

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.Proposals;
+import org.pcm2.grants.support.TestFiles;
 import org.pcm2.grants.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,8 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
   void facilitatorLeaderOfficerFinanceRunACycleToClosure() {
     WebappSession facilitator = login("facilitator1");
     HttpResponse<String> started = facilitator.post("/process-definition/key/subprojectGrant/submit-form",
-        Map.of("variables", WebappSession.typed(Proposals.valid("CBG0574002", "Giếng nước sạch xóm Tân Lập"))));
+        Map.of("variables", WebappSession.typed(withMinutes(facilitator,
+            Proposals.valid("CBG0574002", "Giếng nước sạch xóm Tân Lập")))));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String instanceId = WebappSession.parse(started.body()).get("id").asText();
     String code = facilitator.get("/process-instance/" + instanceId).get("businessKey").asText();
@@ -44,9 +46,13 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
     complete("finance1", code, "UserTask_RecordDisbursement", Map.of("paymentDate", "2027-01-05",
         "paymentReference", "UNC-2027-0005"));
     complete("facilitator1", code, "UserTask_ConfirmReceipt", Map.of("receiptDate", "2027-01-07"));
+    HttpResponse<String> photo = facilitator.uploadFile("/files/subprojects/" + code + "/attachments", "PHOTO",
+        "gieng.jpg", TestFiles.photo("2026:11:28 15:00:00", 21.62, 105.31), true);
+    assertThat(photo.statusCode()).as(photo.body()).isEqualTo(201);
     complete("facilitator1", code, "UserTask_SubmitCompletionReport", Map.of("actualSpending", 14_900_000L,
         "contributionMobilised", 4_200_000L, "womenReached", 33L, "menReached", 29L,
-        "completionSummary", "Giếng đã dùng cho 18 hộ"));
+        "completionSummary", "Giếng đã dùng cho 18 hộ", "photoFiles", WebappSession.parse(photo.body()).get("id")
+            .asText()));
     Map<String, Object> evaluation = new HashMap<>(Map.of("scoreResults", 4L, "scoreParticipation", 5L,
         "scoreTransparency", 4L, "scoreQuality", 4L, "scoreSustainability", 4L));
     evaluation.put("communityFeedback", "Nước trong, bà con góp công đầy đủ");
@@ -79,7 +85,8 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
   void decisionWithoutItsReasonIsRefusedWith400AndTheTaskStaysOpen() {
     WebappSession facilitator = login("facilitator1");
     String instanceId = WebappSession.parse(facilitator.post("/process-definition/key/subprojectGrant/submit-form",
-        Map.of("variables", WebappSession.typed(Proposals.valid("CBG0574004", "Loa truyền thanh thôn")))).body())
+        Map.of("variables", WebappSession.typed(withMinutes(facilitator,
+            Proposals.valid("CBG0574004", "Loa truyền thanh thôn"))))).body())
         .get("id").asText();
     WebappSession leader = login("leader1");
     String taskId = leader.get("/task?processInstanceId=" + instanceId).get(0).get("id").asText();
@@ -110,6 +117,16 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
     assertThat(response.body()).contains("requestedGrant").contains("plannedEnd").contains("Dữ liệu chưa hợp lệ")
         .doesNotContain("ENGINE-");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst").query(Long.class).single()).isEqualTo(before);
+  }
+
+  /** The proposal with the minutes the facilitator chose in the start form, held until it is sent. */
+  private static Map<String, Object> withMinutes(WebappSession facilitator, Map<String, Object> proposal) {
+    HttpResponse<String> held = facilitator.uploadFile("/files/held", "MINUTES", "bien-ban.pdf",
+        TestFiles.minutesPdf(), true);
+    assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+    Map<String, Object> withMinutes = new HashMap<>(proposal);
+    withMinutes.put("minutesFiles", WebappSession.parse(held.body()).get("id").asText());
+    return withMinutes;
   }
 
   private WebappSession login(String user) {

@@ -34,7 +34,9 @@ import org.pcm2.grants.client.api.SubprojectsApi;
 import org.pcm2.grants.client.ApiException;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.GrantCycleSteps;
 import org.pcm2.grants.support.Proposals;
+import org.pcm2.grants.support.TestFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +62,7 @@ class SubprojectApiIT extends PostgresIntegrationTest {
 
   @Test
   void facilitatorSubmitsFollowsAndCompletesSteps() throws Exception {
-    HttpResponse<String> created = facilitator.postJson("/api/subprojects", proposal("CBG0574005").toString());
+    HttpResponse<String> created = facilitator.submitProposal(proposal("CBG0574005").toString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String code = JSON.readTree(created.body()).get("code").asText();
     assertThat(created.headers().firstValue("Location")).contains("/api/subprojects/" + code);
@@ -89,8 +91,9 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     detail = JSON.readTree(facilitator.get("/api/subprojects/" + code).body());
     assertThat(detail.at("/subproject/stage").asText()).isEqualTo("IN_REVIEW");
     assertThat(detail.at("/subproject/contributionPlanned").asLong()).isEqualTo(5_000_000L);
-    assertThat(detail.get("timeline").findValuesAsText("outcome")).containsExactly("REVISE", "SUBMITTED");
-    assertThat(detail.at("/timeline/0/comment").asText()).isEqualTo("Bổ sung ngày công");
+    // in the order they came: the minutes filed with the proposal, the review sending it back, the revision
+    assertThat(detail.get("timeline").findValuesAsText("outcome")).containsExactly("FILE", "REVISE", "SUBMITTED");
+    assertThat(detail.at("/timeline/1/comment").asText()).isEqualTo("Bổ sung ngày công");
 
     // DWC sees everything and reads the ledger
     assertThat(JSON.readTree(as("officer1").get("/api/subprojects?commune=05740&stage=IN_REVIEW").body())
@@ -103,7 +106,7 @@ class SubprojectApiIT extends PostgresIntegrationTest {
   void wholeCycleThroughTheApiAsInTheReadme() throws Exception {
     ObjectNode proposal = proposal("CBG0574304");
     ArrayNodeBuilder.lines(proposal, "Xi măng, cát, đá", 9_000_000, "Công thợ", 6_000_000);
-    String code = JSON.readTree(facilitator.postJson("/api/subprojects", proposal.toString(),
+    String code = JSON.readTree(facilitator.submitProposal(proposal.toString(),
         "Idempotency-Key", "readme-cycle").body()).get("code").asText();
     String[][] steps = {
         {"leader3", "UserTask_ReviewProposal", "{\"reviewDecision\":\"ENDORSE\",\"reviewComment\":\"Xã nhất trí\"}"},
@@ -116,13 +119,18 @@ class SubprojectApiIT extends PostgresIntegrationTest {
             + "\"scoreQuality\":5,\"scoreSustainability\":5,\"communityFeedback\":\"Tốt\"}"},
         {"officer2", "UserTask_CloseSubproject", "{\"closureDecision\":\"CLOSE\"}"}};
     for (String[] step : steps) {
-      HttpResponse<String> response = as(step[0]).postJson("/api/subprojects/" + code + "/tasks/" + step[1], step[2]);
+      HttpResponse<String> response = as(step[0]).postJson("/api/subprojects/" + code + "/tasks/" + step[1],
+          GrantCycleSteps.body(as(step[0]), code, step));
       assertThat(response.statusCode()).as(step[0] + " " + step[1] + ": " + response.body()).isEqualTo(204);
     }
     JsonNode detail = JSON.readTree(facilitator.get("/api/subprojects/" + code).body());
     assertThat(detail.at("/subproject/stage").asText()).isEqualTo("CLOSED");
     assertThat(detail.at("/subproject/evaluationScore").asDouble()).isEqualTo(100.0);
-    assertThat(detail.get("timeline")).hasSize(7);
+    // seven decisions and two files: the minutes sent with the proposal, the photo with the report
+    assertThat(detail.get("timeline")).hasSize(9);
+    assertThat(detail.get("files").findValuesAsText("kind")).containsExactly("MINUTES", "PHOTO");
+    assertThat(detail.at("/files/1/latitude").asDouble()).isEqualTo(21.6);
+    assertThat(detail.at("/files/1/takenAt").asText()).isEqualTo("2026-11-20T02:30:00Z");
     assertThat(JSON.readTree(facilitator.get("/api/subprojects/" + code + "/ledger").body()).findValuesAsText("kind"))
         .containsExactly("COMMIT", "DISBURSE");
     assertThat(jdbc.sql("SELECT variable_value FROM (SELECT text_ AS variable_value FROM act_hi_varinst "
@@ -167,7 +175,11 @@ class SubprojectApiIT extends PostgresIntegrationTest {
 
   @Test
   void retriedSubmissionsWithOneIdempotencyKeyCreateOneSubproject() throws Exception {
-    String body = proposal("CBG0574007").toString();
+    ObjectNode proposal = proposal("CBG0574007");
+    HttpResponse<String> minutes = facilitator.upload("/api/files", "kind", "MINUTES", "bien-ban.pdf",
+        TestFiles.minutesPdf());
+    proposal.putArray("minutesFiles").add(JSON.readTree(minutes.body()).get("id").asLong());
+    String body = proposal.toString(); // every retry sends the same request
     ExecutorService pool = Executors.newFixedThreadPool(5);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<HttpResponse<String>>> results = new ArrayList<>();
@@ -274,20 +286,22 @@ class SubprojectApiIT extends PostgresIntegrationTest {
   @Test
   void aGeneratedClientRunsTheWholeCycle() throws Exception {
     var facilitatorApi = new SubprojectsApi(generated("facilitator1"));
+    java.io.File minutes = java.nio.file.Files.createTempFile("bien-ban-hop", ".pdf").toFile();
+    minutes.deleteOnExit();
+    java.nio.file.Files.write(minutes.toPath(), TestFiles.minutesPdf());
+    var attachments = new AttachmentsApi(generated("facilitator1"));
+    var held = attachments.attachmentHold("MINUTES", minutes);
+    assertThat(held.getContentType()).isEqualTo("application/pdf");
     var proposal = new ProposalRequest().title("Bê tông hóa đường xóm Suối Cái")
         .fundCode("CM").cycleCode("CM-2026-1").groupCode("CBG0574304").objectives("Đi lại an toàn mùa mưa")
         .activities("Họp dân, mua vật liệu, thi công 300 m").requestedGrant(15_000_000L)
         .contributionCash(2_000_000L).contributionLabour(2_000_000L).contributionMaterials(0L)
         .plannedStart(java.time.LocalDate.now().plusDays(7)).plannedEnd(java.time.LocalDate.now().plusMonths(4))
-        .beneficiariesWomen(40L).beneficiariesMen(35L).hasMeetingMinutes(true);
+        .beneficiariesWomen(40L).beneficiariesMen(35L).minutesFiles(List.of(held.getId()));
     String code = facilitatorApi.subprojectSubmit(proposal, "generated-client-cycle").getCode();
-
-    java.io.File minutes = java.nio.file.Files.createTempFile("bien-ban-hop", ".pdf").toFile();
-    minutes.deleteOnExit();
-    java.nio.file.Files.writeString(minutes.toPath(), "%PDF-1.4\nBiên bản họp thôn\n%%EOF");
-    var attachments = new AttachmentsApi(generated("facilitator1"));
-    assertThat(attachments.attachmentUpload(code, "MINUTES", minutes).getContentType()).isEqualTo("application/pdf");
-    assertThat(attachments.attachmentList(code)).hasSize(1);
+    // the minutes held for the facilitator are the sub-project's now
+    assertThat(attachments.attachmentList(code)).singleElement()
+        .satisfies(file -> assertThat(file.getKind()).isEqualTo("MINUTES"));
 
     var leader = new SubprojectsApi(generated("leader3"));
     var refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
@@ -306,9 +320,15 @@ class SubprojectApiIT extends PostgresIntegrationTest {
             .paymentReference("UNC-7"));
     facilitatorApi.subprojectCompleteConfirmReceipt(code, new ConfirmReceiptStep()
         .receiptDate(java.time.LocalDate.of(2027, 1, 7)));
+    java.io.File photo = java.nio.file.Files.createTempFile("cong-trinh", ".jpg").toFile();
+    photo.deleteOnExit();
+    java.nio.file.Files.write(photo.toPath(), TestFiles.photo("2026:11:25 08:00:00", 21.61, 105.32));
+    var kept = attachments.attachmentUpload(code, "PHOTO", photo);
+    assertThat(kept.getLatitude()).isEqualTo(21.61);
     facilitatorApi.subprojectCompleteSubmitCompletionReport(code,
         new SubmitCompletionReportStep().actualSpending(15_000_000L)
-            .contributionMobilised(4_000_000L).womenReached(31L).menReached(27L).completionSummary("Xong"));
+            .contributionMobilised(4_000_000L).womenReached(31L).menReached(27L).completionSummary("Xong")
+            .photoFiles(String.valueOf(kept.getId())));
     leader.subprojectCompleteEvaluateResults(code, new EvaluateResultsStep()
         .scoreResults(EvaluateResultsStep.ScoreResultsEnum.NUMBER_5)
         .scoreParticipation(EvaluateResultsStep.ScoreParticipationEnum.NUMBER_4)
@@ -322,7 +342,10 @@ class SubprojectApiIT extends PostgresIntegrationTest {
 
     var detail = facilitatorApi.subprojectRead(code);
     assertThat(detail.getSubproject().getStage()).isEqualTo("CLOSED");
-    assertThat(detail.getTimeline()).hasSize(7);
+    // seven decisions and the two files: the minutes and the photo, that says where it was taken
+    assertThat(detail.getTimeline()).hasSize(9);
+    assertThat(detail.getFiles()).extracting(f -> f.getKind()).containsExactly("MINUTES", "PHOTO");
+    assertThat(detail.getFiles().get(1).getLongitude()).isEqualTo(105.32);
     assertThat(detail.getOpenTasks()).isEmpty();
     var ledger = new FundingApi(generated("facilitator1")).fundingSubprojectLedger(code);
     assertThat(ledger).extracting(LedgerEntry::getKind)
@@ -375,7 +398,8 @@ class SubprojectApiIT extends PostgresIntegrationTest {
         }, "beneficiariesWomen"),
         bad("women as an object", p -> p.putObject("beneficiariesWomen").put("n", 1), "beneficiariesWomen"),
         bad("student group without teacher", p -> p.put("groupCode", "HS05740"), "coreTeacher"),
-        bad("minutes as text", p -> p.put("hasMeetingMinutes", "có"), "hasMeetingMinutes"),
+        bad("minutes as words", p -> p.putArray("minutesFiles").add("có"), "minutesFiles[0]"),
+        bad("the old minutes checkbox", p -> p.put("hasMeetingMinutes", true), "hasMeetingMinutes"),
         bad("budget lines not adding up", p -> {
           p.putArray("budgetItems").addObject().put("description", "Xi măng").put("amount", 10_000_000);
         }, "budgetItems"),
@@ -394,26 +418,26 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     ObjectNode proposal = proposal("CBG0574001");
     change.accept(proposal);
     long before = count();
-    HttpResponse<String> response = facilitator.postJson("/api/subprojects", proposal.toString());
+    HttpResponse<String> response = facilitator.submitProposal(proposal.toString());
     assertProblem(response, field);
     assertThat(count()).isEqualTo(before);
   }
 
   @Test
   void malformedJsonWrongContentTypeAndEmptyBodyAreRefused() throws Exception {
-    HttpResponse<String> malformed = facilitator.postJson("/api/subprojects", "{\"title\": \"Thiếu ngoặc\"");
+    HttpResponse<String> malformed = facilitator.submitProposal("{\"title\": \"Thiếu ngoặc\"");
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(malformed.body()).at("/errors/0/field").asText()).isEqualTo("body");
     assertThat(facilitator.post("/api/subprojects", "text/plain", "title=x").statusCode()).isEqualTo(415);
-    assertThat(facilitator.postJson("/api/subprojects", "").statusCode()).isEqualTo(400);
-    assertThat(facilitator.postJson("/api/subprojects", "[1,2]").statusCode()).isEqualTo(400);
+    assertThat(facilitator.submitProposal("").statusCode()).isEqualTo(400);
+    assertThat(facilitator.submitProposal("[1,2]").statusCode()).isEqualTo(400);
   }
 
   @Test
   void scriptInTextIsStoredAsTextNeverRendered() throws Exception {
     ObjectNode proposal = proposal("CBG0574302");
     proposal.put("title", "<img src=x onerror=alert(1)> Sân chơi 🌳 trẻ em");
-    HttpResponse<String> created = facilitator.postJson("/api/subprojects", proposal.toString());
+    HttpResponse<String> created = facilitator.submitProposal(proposal.toString());
     assertThat(created.statusCode()).isEqualTo(201);
     String code = JSON.readTree(created.body()).get("code").asText();
     HttpResponse<String> read = facilitator.get("/api/subprojects/" + code);
@@ -425,7 +449,8 @@ class SubprojectApiIT extends PostgresIntegrationTest {
   @Test
   void attachmentsAreCheckedByTheirBytesKeptAndReturnedIntact() throws Exception {
     String code = submit("CBG0574303");
-    assertThat(attachmentListOfOpenTask(code)).isEqualTo("Chưa có tệp đính kèm / no attachments yet");
+    // the minutes sent with the proposal are the sub-project's from its first step
+    assertThat(attachmentListOfOpenTask(code)).startsWith("• Biên bản họp: bien-ban-hop.pdf (");
     byte[] pdf = ("%PDF-1.4\nBiên bản họp thôn ngày 15/10/2026\n%%EOF").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     HttpResponse<String> uploaded = facilitator.upload("/api/subprojects/" + code + "/attachments", "kind", "MINUTES",
         "Biên bản họp.pdf", pdf);
@@ -449,10 +474,10 @@ class SubprojectApiIT extends PostgresIntegrationTest {
         "lon.pdf", new byte[11 * 1024 * 1024]);
     assertThat(huge.statusCode()).isEqualTo(413);
     assertProblem(facilitator.upload("/api/subprojects/" + code + "/attachments", "kind", "VIDEO", "a.pdf", pdf), "kind");
-    assertThat(JSON.readTree(facilitator.get("/api/subprojects/" + code + "/attachments").body())).hasSize(1);
-    // the leader's review form shows the file (and only the one kept)
-    assertThat(attachmentListOfOpenTask(code)).isEqualTo("• Biên bản họp: Biên bản họp.pdf (" + pdf.length + " B) — /api/subprojects/"
-        + code + "/attachments/" + attachment.get("id").asLong());
+    assertThat(JSON.readTree(facilitator.get("/api/subprojects/" + code + "/attachments").body())).hasSize(2);
+    // the leader's review form shows the new file beside the first (and only the ones kept)
+    assertThat(attachmentListOfOpenTask(code).lines()).hasSize(2).last().isEqualTo("• Biên bản họp: Biên bản họp.pdf ("
+        + pdf.length + " B) — /api/subprojects/" + code + "/attachments/" + attachment.get("id").asLong());
   }
 
   private String attachmentListOfOpenTask(String code) {
@@ -480,7 +505,7 @@ class SubprojectApiIT extends PostgresIntegrationTest {
   }
 
   private String submit(String groupCode) throws Exception {
-    HttpResponse<String> created = facilitator.postJson("/api/subprojects", proposal(groupCode).toString());
+    HttpResponse<String> created = facilitator.submitProposal(proposal(groupCode).toString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JSON.readTree(created.body()).get("code").asText();
   }
@@ -498,7 +523,7 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     later.put("cycleCode", "CM-LATER");
     long before = jdbc.sql("SELECT COUNT(*) FROM subproject").query(Long.class).single();
 
-    HttpResponse<String> refused = facilitator.postJson("/api/subprojects", later.toString());
+    HttpResponse<String> refused = facilitator.submitProposal(later.toString());
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     JsonNode error = JSON.readTree(refused.body()).get("errors").get(0);

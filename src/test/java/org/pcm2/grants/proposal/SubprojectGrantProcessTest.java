@@ -106,6 +106,7 @@ class SubprojectGrantProcessTest {
   private final FundingPort funding = mock(FundingPort.class);
   private final NotificationPort notifications = mock(NotificationPort.class);
   private final FundingCycles cycles = mock(FundingCycles.class);
+  private final Attachments attachments = mock(Attachments.class);
   /** The open cycles take proposals until a year from today, whenever the tests run. */
   private static final LocalDate OPEN_UNTIL = LocalDate.now().plusYears(1);
 
@@ -117,6 +118,7 @@ class SubprojectGrantProcessTest {
     when(directory.locate(STUDENTS.code()))
         .thenReturn(new GroupLocation(STUDENTS, "THCS05740", "Trường THCS Hoàng Nông", COMMUNE));
     when(codes.next("05740")).thenReturn(CODE);
+    when(attachments.count(anyString(), eq("MINUTES"))).thenReturn(1L); // the minutes are kept with it
     when(cycles.find("CM-2026-1")).thenReturn(Optional.of(new FundingCycle("CM-2026-1", "CM", "Quỹ QLCĐ 2026",
         LocalDate.of(2026, 7, 1), OPEN_UNTIL, "OPEN")));
     when(cycles.find("CM-2025-1")).thenReturn(Optional.of(new FundingCycle("CM-2025-1", "CM", "Quỹ QLCĐ 2025",
@@ -131,9 +133,9 @@ class SubprojectGrantProcessTest {
     DecisionService decisions = processEngine().getDecisionService();
     Mocks.register("validateProposal",
         new ValidateProposalListener(new ProposalValidator(directory, new GrantLimits(decisions), cycles)));
-    Mocks.register("registerProposalDelegate", new RegisterProposalDelegate(directory, codes));
+    Mocks.register("registerProposalDelegate", new RegisterProposalDelegate(directory, codes, new EvidenceFiles(attachments)));
     Mocks.register("screenProposalDelegate",
-        new ScreenProposalDelegate(new ScreeningService(decisions), openSubprojects));
+        new ScreenProposalDelegate(new ScreeningService(decisions), openSubprojects, attachments));
     Mocks.register("recordDecision", new RecordDecisionListener(auditTrail));
     Mocks.register("commitGrantDelegate", new CommitGrantDelegate(funding));
     Mocks.register("planTranchesDelegate", new PlanTranchesDelegate(new TranchePlan(decisions)));
@@ -291,9 +293,8 @@ class SubprojectGrantProcessTest {
 
   @Test
   void screeningAsksForRevisionAndTheResubmissionIsScreenedAgain() {
-    Map<String, Object> noMinutes = proposal();
-    noMinutes.put(Var.HAS_MEETING_MINUTES, false);
-    ProcessInstance instance = submit(noMinutes);
+    when(attachments.count(CODE, "MINUTES")).thenReturn(0L); // no file of the minutes
+    ProcessInstance instance = submit(proposal());
 
     assertThat(instance).isWaitingAt(Element.REVISE_PROPOSAL).variables()
         .containsEntry(Var.SCREENING_OUTCOME, "NEEDS_REVISION");
@@ -301,7 +302,8 @@ class SubprojectGrantProcessTest {
     Assertions.assertThat((String) runtimeService().getVariable(instance.getId(), Var.REVISION_REASONS))
         .contains("biên bản họp");
 
-    decide("facilitator1", Map.of(Var.HAS_MEETING_MINUTES, true, Var.REVISION_NOTE, "Đã bổ sung biên bản"));
+    when(attachments.count(CODE, "MINUTES")).thenReturn(1L); // uploaded with the revision
+    decide("facilitator1", Map.of(Var.REVISION_NOTE, "Đã bổ sung biên bản"));
     assertThat(instance).isWaitingAt(Element.REVIEW_PROPOSAL).variables()
         .containsEntry(Var.SCREENING_OUTCOME, "ELIGIBLE");
     Assertions.assertThat(instance.getBusinessKey()).isEqualTo(CODE);
@@ -321,9 +323,8 @@ class SubprojectGrantProcessTest {
 
   @Test
   void resubmissionWithWrongFieldsIsRefusedAndTheTaskStaysOpen() {
-    Map<String, Object> noMinutes = proposal();
-    noMinutes.put(Var.HAS_MEETING_MINUTES, false);
-    submit(noMinutes);
+    when(attachments.count(CODE, "MINUTES")).thenReturn(0L);
+    submit(proposal());
     String taskId = task().getId();
 
     assertRefused(() -> taskService().complete(taskId, Map.of(Var.REQUESTED_GRANT, -5L)), Var.REQUESTED_GRANT);
@@ -600,7 +601,6 @@ class SubprojectGrantProcessTest {
     v.put(Var.PLANNED_END, "2027-05-31");
     v.put(Var.BENEFICIARIES_WOMEN, 40L);
     v.put(Var.BENEFICIARIES_MEN, 35L);
-    v.put(Var.HAS_MEETING_MINUTES, true);
     return v;
   }
 

@@ -74,7 +74,7 @@ class BusinessMetricsIT extends PostgresIntegrationTest {
     identity.saveUser(leader2);
     try {
       HttpResponse<String> created = new ApiClient("http://localhost:" + port, "facilitator1", "demo")
-          .postJson("/api/subprojects", JSON.writeValueAsString(Proposals.valid("CBG0574004", "Đo các chỉ số")));
+          .submitProposal(JSON.writeValueAsString(Proposals.valid("CBG0574004", "Đo các chỉ số")));
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String code = JSON.readTree(created.body()).get("code").asText();
       assertThat(metric("pcm_subprojects{stage=\"IN_REVIEW\"}")).isEqualTo(inReview + 1);

@@ -106,7 +106,7 @@ class CommuneMergerIT extends PostgresIntegrationTest {
       assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
     // new proposals wait for DWC to give the new commune its envelope: a clear refusal until then
-    HttpResponse<String> early = as("facilitator1").postJson("/api/subprojects",
+    HttpResponse<String> early = as("facilitator1").submitProposal(
         JSON.writeValueAsString(Proposals.valid("CBG0574007", "Nhà văn hoá")));
     assertThat(early.statusCode()).isEqualTo(400);
     assertThat(early.body()).contains("không cấp vốn cho Xã Hoàng Nông La Bằng");
@@ -125,7 +125,7 @@ class CommuneMergerIT extends PostgresIntegrationTest {
   }
 
   private String submit(String group, String title) throws Exception {
-    HttpResponse<String> created = as("facilitator1").postJson("/api/subprojects",
+    HttpResponse<String> created = as("facilitator1").submitProposal(
         JSON.writeValueAsString(Proposals.valid(group, title)));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JSON.readTree(created.body()).get("code").asText();

@@ -44,7 +44,7 @@ class DirectoryPagesIT extends PostgresIntegrationTest {
   @Test
   void anAdministratorImportsAFileAfterItsPreviewAndHandsAGroupOver() throws Exception {
     TasklistBrowser.requireInstalled();
-    HttpResponse<String> created = new ApiClient(base(), "facilitator2", "demo").postJson("/api/subprojects",
+    HttpResponse<String> created = new ApiClient(base(), "facilitator2", "demo").submitProposal(
         JSON.writeValueAsString(Proposals.valid(GROUP, "Nhà văn hoá xóm")));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String code = JSON.readTree(created.body()).get("code").asText();

@@ -174,7 +174,7 @@ class PeopleImportIT extends PostgresIntegrationTest {
 
   @Test
   void aLeaderMovedToAnotherCommuneByTheFileGivesBackTheStepTheyHadClaimed() throws Exception {
-    HttpResponse<String> created = as("facilitator1").postJson("/api/subprojects",
+    HttpResponse<String> created = as("facilitator1").submitProposal(
         JSON.writeValueAsString(Proposals.valid("CBG0574002", "Kênh mương nội đồng")));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String code = JSON.readTree(created.body()).get("code").asText();

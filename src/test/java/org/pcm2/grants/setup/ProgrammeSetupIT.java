@@ -145,7 +145,7 @@ class ProgrammeSetupIT {
   }
 
   private static String submit(String base, String group, String title) throws Exception {
-    HttpResponse<String> created = new ApiClient(base, "facilitator1", PASSWORD).postJson("/api/subprojects",
+    HttpResponse<String> created = new ApiClient(base, "facilitator1", PASSWORD).submitProposal(
         JSON.writeValueAsString(Proposals.valid(group, title)));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JSON.readTree(created.body()).get("code").asText();

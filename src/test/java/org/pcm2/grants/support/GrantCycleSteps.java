@@ -24,6 +24,28 @@ public final class GrantCycleSteps {
   private GrantCycleSteps() {
   }
 
+  /** What a step sends, taken by {@code api}'s user: see {@link #body(ApiClient, String, String, String)}. */
+  public static String body(ApiClient api, String code, String[] step) {
+    return body(api, code, step[1], step[2]);
+  }
+
+  /**
+   * What a step sends: its fields and, for the completion report, the photo of the works that
+   * the facilitator uploads to the sub-project first ({@code photoFiles}).
+   */
+  public static String body(ApiClient api, String code, String taskKey, String json) {
+    if (!"UserTask_SubmitCompletionReport".equals(taskKey) || json.contains("photoFiles")) {
+      return json;
+    }
+    java.net.http.HttpResponse<String> photo = api.upload("/api/subprojects/" + code + "/attachments", "kind", "PHOTO",
+        "cong-trinh.jpg", TestFiles.photo("2026:11:20 09:30:00", 21.6, 105.3));
+    if (photo.statusCode() != 201) {
+      throw new IllegalStateException("photo not kept: " + photo.statusCode() + " " + photo.body());
+    }
+    String id = photo.body().replaceAll("(?s).*\"id\"\\s*:\\s*(\\d+).*", "$1");
+    return json.substring(0, json.lastIndexOf('}')) + ",\"photoFiles\":\"" + id + "\"}";
+  }
+
   /** Who takes a step, given the commune leader of the sub-project. */
   public static String user(String[] step, String leader) {
     return LEADER.equals(step[0]) ? leader : step[0];

@@ -124,14 +124,15 @@ public final class NationalDataSet {
     for (int stage = 0; stage <= GrantCycleSteps.STEPS.length; stage++) {
       String group = groups.get(stage);
       String leader = group.startsWith("CBG05740") ? "leader1" : "leader3";
-      HttpResponse<String> created = facilitator.postJson("/api/subprojects",
+      HttpResponse<String> created = facilitator.submitProposal(
           json.writeValueAsString(Proposals.valid(group, "Mẫu dữ liệu quốc gia " + stage)));
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String code = json.readTree(created.body()).get("code").asText();
       for (int step = 0; step < stage; step++) {
         String[] next = GrantCycleSteps.STEPS[step];
-        HttpResponse<String> done = new ApiClient(baseUrl, GrantCycleSteps.user(next, leader), "demo").postJson(
-            "/api/subprojects/" + code + "/tasks/" + next[1], next[2]);
+        ApiClient api = new ApiClient(baseUrl, GrantCycleSteps.user(next, leader), "demo");
+        HttpResponse<String> done = api.postJson("/api/subprojects/" + code + "/tasks/" + next[1],
+            GrantCycleSteps.body(api, code, next));
         assertThat(done.statusCode()).as(code + " " + next[1] + ": " + done.body()).isEqualTo(204);
       }
       instances.add(jdbc.queryForObject("SELECT id_ FROM act_hi_procinst WHERE business_key_ = ?", String.class,

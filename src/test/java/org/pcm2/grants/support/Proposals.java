@@ -9,6 +9,18 @@ public final class Proposals {
   private Proposals() {
   }
 
+  /**
+   * The proposal with the minutes of its community meeting, a PDF held for its facilitator as
+   * the start form's file chooser holds it, for a start through the Java API.
+   */
+  public static Map<String, Object> withMinutes(org.pcm2.grants.proposal.Attachments attachments,
+      Map<String, Object> proposal, String facilitator) {
+    Map<String, Object> v = new HashMap<>(proposal);
+    v.put("minutesFiles", String.valueOf(attachments.hold("MINUTES", "bien-ban-hop.pdf", TestFiles.minutesPdf(),
+        facilitator).id()));
+    return v;
+  }
+
   /** A proposal of a hamlet CBG (code CBG...) or a school's student group (code HS...). */
   public static Map<String, Object> valid(String groupCode, String title) {
     Map<String, Object> v = new HashMap<>();
@@ -26,7 +38,6 @@ public final class Proposals {
     v.put("plannedEnd", "2027-04-30");
     v.put("beneficiariesWomen", 30L);
     v.put("beneficiariesMen", 28L);
-    v.put("hasMeetingMinutes", true);
     if (groupCode.startsWith("HS")) {
       v.put("coreTeacher", "Cô Nguyễn Thị Thu");
       v.put("studentsGirls", 12L);

@@ -34,6 +34,7 @@ public final class TasklistBrowser implements AutoCloseable {
   private final WebDriver driver;
   private final WebDriverWait wait;
   private final String baseUrl;
+  private final boolean phone;
 
   public TasklistBrowser(String baseUrl) {
     this(baseUrl, 1400, 1000);
@@ -48,7 +49,8 @@ public final class TasklistBrowser implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--lang=vi", "--window-size=" + width + "," + height);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "vi,en"));
-    if (width < 500) {
+    this.phone = width < 500;
+    if (phone) {
       // a window is never this narrow: the phone's screen is emulated, as the browser's device toolbar does
       options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
           java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
@@ -167,6 +169,11 @@ public final class TasklistBrowser implements AutoCloseable {
 
   /** Takes a picture of the whole page, however long. */
   public Path fullScreenshot(String name) {
+    if (phone) {
+      // an emulated phone's screen keeps its size whatever the window: what it shows is its picture
+      // (and resizing the window under the Tasklist would draw its open form afresh)
+      return screenshot(name);
+    }
     Object height = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, Math.max(1000,
         ((Number) height).intValue() + 200)));
@@ -221,6 +228,7 @@ public final class TasklistBrowser implements AutoCloseable {
   }
 
   public void startProcess(String processName) {
+    openMenuOnAPhone();
     click(By.xpath("//a[contains(normalize-space(.), 'Bắt đầu quy trình')]"));
     click(By.xpath("//*[contains(@class,'modal')]//a[contains(normalize-space(.), '" + processName + "')]"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='Field_title']")));
@@ -234,12 +242,44 @@ public final class TasklistBrowser implements AutoCloseable {
     pause(500);
   }
 
+  /**
+   * Chooses a file in the file chooser beside the form's field of evidence of the key
+   * ({@code minutesFiles}, {@code photoFiles} ...) and waits until the Tasklist has listed it
+   * as kept (the upload done and its number in the field) or refused; returns that line.
+   */
+  public String attach(String key, Path file) {
+    int before = driver.findElements(By.cssSelector(".pcm-files-list li")).size();
+    waitFor("input[type=file][data-field$='-Field_" + key + "']").sendKeys(file.toAbsolutePath().toString());
+    return wait.until(d -> {
+      List<WebElement> lines = d.findElements(By.cssSelector(".pcm-files-list li.pcm-file-kept, "
+          + ".pcm-files-list li.pcm-file-refused"));
+      return lines.size() > before ? lines.get(lines.size() - 1).getText() : null;
+    });
+  }
+
   /** Types into the form field of the key (text, textarea or number). */
   public void fill(String key, String value) {
     WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='Field_" + key + "']")));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
-    field.clear();
+    if (!field.getDomProperty("value").isEmpty()) {
+      // (clearing leaves the field, and form-js's drawing of that can wipe the first keys typed)
+      field.clear();
+      pause(400);
+    }
     field.sendKeys(value);
+    if (!value.equals(field.getDomProperty("value"))) {
+      // on a phone's emulated touch screen the driver's tap can land on a tooltip the Tasklist
+      // shows over the field: focus it as a person's tap would, let the form settle, type again
+      ((JavascriptExecutor) driver).executeScript("arguments[0].focus();", field);
+      pause(400);
+      ((JavascriptExecutor) driver).executeScript("arguments[0].select();", field);
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(value).perform();
+    }
+    if (!value.equals(field.getDomProperty("value"))) {
+      screenshot("failed-typing-" + key);
+      throw new AssertionError("the field " + key + " shows '" + field.getDomProperty("value") + "' after typing '"
+          + value + "'");
+    }
   }
 
   /** Types a date into the form-js date field of the key; the field must ask for dd/mm/yyyy. */
@@ -333,6 +373,14 @@ public final class TasklistBrowser implements AutoCloseable {
       return file;
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** On a phone's screen the Tasklist's menu (start a process ...) is behind its ☰ button: a person taps it. */
+  private void openMenuOnAPhone() {
+    List<WebElement> toggle = driver.findElements(By.cssSelector("button.navbar-toggle"));
+    if (!toggle.isEmpty() && toggle.get(0).isDisplayed() && !toggle.get(0).getDomAttribute("class").contains("open")) {
+      toggle.get(0).click();
     }
   }
 

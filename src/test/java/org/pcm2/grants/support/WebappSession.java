@@ -115,6 +115,32 @@ public final class WebappSession {
     return send(contentType == null ? request : request.header("Content-Type", contentType));
   }
 
+  /**
+   * A file sent as the Tasklist's file chooser sends it: multipart to the application's
+   * {@code path} (not the engine API), with this session and, when {@code withToken}, its token.
+   */
+  public HttpResponse<String> uploadFile(String path, String kind, String fileName, byte[] content,
+      boolean withToken) {
+    String boundary = "----pcm" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n--"
+        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (withToken) {
+      request.header("X-XSRF-TOKEN", csrf());
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Variables in the engine API's typed form: Long for whole numbers, String, Boolean. */
   public static Map<String, Object> typed(Map<String, Object> values) {
     Map<String, Object> typed = new LinkedHashMap<>();

@@ -151,7 +151,7 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
 
     // a proposal waiting for its commune's leaders, read through both APIs as Camunda writes it
     String base = "http://localhost:" + port;
-    HttpResponse<String> created = new ApiClient(base, "facilitator1", "demo").postJson("/api/subprojects",
+    HttpResponse<String> created = new ApiClient(base, "facilitator1", "demo").submitProposal(
         new ObjectMapper().writeValueAsString(Proposals.valid("CBG0574003", "Kênh mương thôn Nà Làng")));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String code = WebappSession.parse(created.body()).get("code").asText();

@@ -35,7 +35,8 @@ class EmbeddedDefaultRestartIT {
       assertThat(first.getBean(DirectoryService.class).counts().hamlets()).isEqualTo(160);
       assertThat(engineIndexMigrations(first)).containsExactly("BASELINE 0", "SQL 1");
       code = first.getBean(ProcessEngine.class).getRuntimeService().startProcessInstanceByKey("subprojectGrant",
-          Proposals.valid("HS19120", "Câu lạc bộ đọc sách")).getBusinessKey();
+          Proposals.withMinutes(first.getBean(org.pcm2.grants.proposal.Attachments.class),
+              Proposals.valid("HS19120", "Câu lạc bộ đọc sách"), "facilitator4")).getBusinessKey();
     }
     assertThat(folder.resolve("pcm.mv.db")).exists();
 

@@ -34,7 +34,8 @@ class RestartOnPostgresIT {
     try (ConfigurableApplicationContext first = start(url)) {
       ProcessEngine engine = first.getBean(ProcessEngine.class);
       code = engine.getRuntimeService().startProcessInstanceByKey("subprojectGrant",
-          Proposals.valid("CBG0574001", "Nhà văn hóa xóm Đồng Tâm")).getBusinessKey();
+          Proposals.withMinutes(first.getBean(org.pcm2.grants.proposal.Attachments.class),
+              Proposals.valid("CBG0574001", "Nhà văn hóa xóm Đồng Tâm"), "facilitator1")).getBusinessKey();
       counts = first.getBean(DirectoryService.class).counts();
       deployments = engine.getRepositoryService().createDeploymentQuery().count();
     }

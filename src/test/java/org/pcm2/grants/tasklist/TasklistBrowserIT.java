@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.Proposals;
+import org.pcm2.grants.support.TestFiles;
 import org.pcm2.grants.support.TasklistBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,17 +71,18 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
       facilitator.date("plannedEnd", LocalDate.now().plusMonths(3));
       facilitator.fill("beneficiariesWomen", "46");
       facilitator.fill("beneficiariesMen", "41");
-      facilitator.check("hasMeetingMinutes");
+      // the minutes of the meeting, chosen in the start form: held until the proposal has its code
+      assertThat(facilitator.attach("minutesFiles", minutesFile())).startsWith("✓ Biên bản họp xóm.pdf");
+      assertThat(facilitator.value("minutesFiles")).matches("\\d+");
       facilitator.screenshot("02-facilitator-start-form-filled");
       facilitator.press("Bắt đầu");
       facilitator.waitForText("Quy trình đã được bắt đầu.");
       facilitator.screenshot("03-facilitator-started");
     }
     String code = jdbc.sql("SELECT code FROM subproject WHERE title = ?").param(TITLE).query(String.class).single();
-    // the minutes, uploaded through the API, are listed in the leader's form
-    assertThat(new ApiClient(base, "facilitator1", "demo").upload("/api/subprojects/" + code + "/attachments", "kind",
-        "MINUTES", "Biên bản họp xóm.pdf", "%PDF-1.4\nBiên bản\n%%EOF".getBytes(StandardCharsets.UTF_8))
-        .statusCode()).isEqualTo(201);
+    // the minutes chosen in the start form are the sub-project's, and listed in the leader's form
+    assertThat(jdbc.sql("SELECT kind || ':' || file_name FROM attachment WHERE subproject_code = ?").param(code)
+        .query(String.class).list()).containsExactly("MINUTES:Biên bản họp xóm.pdf");
 
     // while the review is open: leader3 (La Bằng) sees La Bằng's proposal in the list, not Hoàng Nông's
     String ownCode = submit(base, "CBG0574301", "Mương nội đồng xóm Bãi Bằng");
@@ -156,10 +159,23 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
         .isEqualTo("REPORTING");
   }
 
+  /** A PDF of the meeting's minutes on the disk, as a person would choose it. */
+  static Path minutesFile() {
+    try {
+      Path folder = Files.createTempDirectory("pcm-minutes");
+      Path file = folder.resolve("Biên bản họp xóm.pdf");
+      Files.write(file, TestFiles.minutesPdf());
+      file.toFile().deleteOnExit();
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** A proposal of the group submitted through the project's API; its code. */
   private static String submit(String base, String group, String title) {
     try {
-      HttpResponse<String> response = new ApiClient(base, "facilitator1", "demo").postJson("/api/subprojects",
+      HttpResponse<String> response = new ApiClient(base, "facilitator1", "demo").submitProposal(
           new ObjectMapper().writeValueAsString(Proposals.valid(group, title)));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
       return new ObjectMapper().readTree(response.body()).get("code").asText();

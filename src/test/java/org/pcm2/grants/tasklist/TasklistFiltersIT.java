@@ -101,7 +101,7 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
   }
 
   private String submit(String group) throws Exception {
-    HttpResponse<String> response = engine("facilitator1").postJson("/api/subprojects",
+    HttpResponse<String> response = engine("facilitator1").submitProposal(
         JSON.writeValueAsString(Proposals.valid(group, "Bộ lọc " + group)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body()).get("code").asText();

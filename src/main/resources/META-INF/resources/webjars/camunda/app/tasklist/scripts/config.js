@@ -1,9 +1,10 @@
 // Tasklist of the PCM2 grants workflow: Vietnamese first (locales/vi.json, the project's
 // own translation), English for browsers whose first language is English; dates as
 // dd/MM/yyyy; the application named after the programme. Replaces the webjar's config.js.
-// pcm-forms.js: dates, amounts and validation messages of the forms (see that file).
+// pcm-forms.js: dates, amounts and validation messages of the forms; pcm-files.js: a file
+// chooser beside each field of evidence (see those files).
 export default {
-  customScripts: ['scripts/pcm-forms'],
+  customScripts: ['scripts/pcm-forms', 'scripts/pcm-files'],
   app: {
     name: 'Danh sách việc',
     vendor: 'PCM2'

@@ -136,6 +136,8 @@ style.textContent = `
   .pcm-number-shown { display: flex; align-items: center; flex: 1; min-height: 34px; padding: 4px 8px;
     background: #f4f4f4; font-variant-numeric: tabular-nums; }
   .pcm-amount-hint { color: #555; min-height: 1.2em; }
+  /* a label in two languages is long: on a phone it wraps instead of being cut off */
+  .fjs-container .fjs-form-field-label { white-space: normal; overflow: visible; }
 `;
 document.head.appendChild(style);
 
