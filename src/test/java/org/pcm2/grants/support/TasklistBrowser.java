@@ -90,9 +90,20 @@ public final class TasklistBrowser implements AutoCloseable {
   /** Opens a Camunda webapp (tasklist, welcome, admin, cockpit) and signs in on its login page. */
   public TasklistBrowser signIn(String app, String user, String password) {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
+    WebElement secret = driver.findElement(By.cssSelector("input[ng-model='password']"));
+    for (int attempt = 0; attempt < 3; attempt++) {
+      // the page's own autofocus can move the caret while a busy machine types: type until both hold
+      name.clear();
+      name.sendKeys(user);
+      secret.clear();
+      secret.sendKeys(password);
+      if (user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) {
+        break;
+      }
+      pause(300);
+    }
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     return this;
   }
