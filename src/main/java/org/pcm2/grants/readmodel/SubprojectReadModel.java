@@ -56,7 +56,8 @@ public class SubprojectReadModel implements ExecutionListener {
         integer(v, Var.BENEFICIARIES_WOMEN), integer(v, Var.BENEFICIARIES_MEN), integer(v, Var.BENEFICIARIES_POOR),
         integer(v, Var.BENEFICIARIES_ETHNIC_MINORITY), integer(v, Var.WOMEN_REACHED), integer(v, Var.MEN_REACHED),
         sqlDate(date(v, Var.PLANNED_START)), sqlDate(date(v, Var.PLANNED_END)),
-        v.get(Var.EVALUATION_SCORE) instanceof Number n ? n.doubleValue() : null, now, code};
+        v.get(Var.EVALUATION_SCORE) instanceof Number n ? n.doubleValue() : null, integer(v, Var.STUDENTS_GIRLS),
+        integer(v, Var.STUDENTS_BOYS), now, code};
     int updated = jdbc.sql("""
         UPDATE subproject SET process_instance_id = ?, title = ?, fund_code = ?, cycle_code = ?, group_code = ?,
             unit_type = ?, unit_code = ?, unit_name = ?, commune_code = ?, commune_name = ?, facilitator_id = ?,
@@ -64,7 +65,7 @@ public class SubprojectReadModel implements ExecutionListener {
             contribution_cash = ?, contribution_labour = ?, contribution_materials = ?, contribution_mobilised = ?,
             beneficiaries_women = ?, beneficiaries_men = ?, beneficiaries_poor = ?, beneficiaries_ethnic = ?,
             women_reached = ?, men_reached = ?, planned_start = ?, planned_end = ?, evaluation_score = ?,
-            updated_at = ?, """ + PLACES + """
+            students_girls = ?, students_boys = ?, updated_at = ?, """ + PLACES + """
         WHERE code = ? AND process_instance_id = ?
         """).params(append(values, execution.getProcessInstanceId())).update();
     if (updated == 0) {
@@ -75,10 +76,10 @@ public class SubprojectReadModel implements ExecutionListener {
               unit_name, commune_code, commune_name, facilitator_id, stage, requested_grant, approved_grant, disbursed,
               contribution_planned, contribution_cash, contribution_labour, contribution_materials,
               contribution_mobilised, beneficiaries_women, beneficiaries_men, beneficiaries_poor, beneficiaries_ethnic,
-              women_reached, men_reached, planned_start, planned_end, evaluation_score,
+              women_reached, men_reached, planned_start, planned_end, evaluation_score, students_girls, students_boys,
               updated_at, code, submitted_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'SUBMITTED'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                  ?, ?, ?, ?, ?)
+                  ?, ?, ?, ?, ?, ?, ?)
           """).params(append(values, now)).update();
       jdbc.sql("UPDATE subproject SET " + PLACES + " WHERE code = ?").param(code).update();
     }

@@ -27,10 +27,10 @@ public record Portfolio(PortfolioQuery query, List<Line> lines, Figures total) {
       long contributionMaterials, long contributionMobilised, long disbursedWhereMobilised, long beneficiariesWomen,
       long beneficiariesMen, long beneficiariesPoor, long beneficiariesEthnicMinority, long womenReached,
       long menReached, long disbursedWhereReached, double scoreSum, long scored, long awards, long awarded,
-      long awardPaid) {
+      long awardPaid, long studentsGirls, long studentsBoys) {
 
     public static final Figures NONE = new Figures(0, new EnumMap<>(Stage.class), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Figures {
       Map<Stage, Long> all = new LinkedHashMap<>();
@@ -99,7 +99,8 @@ public record Portfolio(PortfolioQuery query, List<Line> lines, Figures total) {
           beneficiariesMen + o.beneficiariesMen, beneficiariesPoor + o.beneficiariesPoor,
           beneficiariesEthnicMinority + o.beneficiariesEthnicMinority, womenReached + o.womenReached,
           menReached + o.menReached, disbursedWhereReached + o.disbursedWhereReached, scoreSum + o.scoreSum,
-          scored + o.scored, awards + o.awards, awarded + o.awarded, awardPaid + o.awardPaid);
+          scored + o.scored, awards + o.awards, awarded + o.awarded, awardPaid + o.awardPaid,
+          studentsGirls + o.studentsGirls, studentsBoys + o.studentsBoys);
     }
 
     private static Double percent(long part, long whole) {

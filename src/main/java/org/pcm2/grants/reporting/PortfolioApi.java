@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PortfolioApi {
 
   private final PortfolioReport report;
+  private final SubprojectSheet sheet;
 
-  PortfolioApi(PortfolioReport report) {
+  PortfolioApi(PortfolioReport report, SubprojectSheet sheet) {
     this.report = report;
+    this.sheet = sheet;
   }
 
   @GetMapping("/api/reports/portfolio")
@@ -56,5 +58,24 @@ class PortfolioApi {
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("bao-cao-danh-muc-" + LocalDate.now() + ".csv").build().toString());
     PortfolioCsv.write(portfolio, delimiter, response.getOutputStream());
+  }
+
+  @GetMapping({"/api/reports/subprojects.csv", "/reports/subprojects.csv"})
+  @Operation(summary = "Mọi tiểu dự án của một phần danh mục, mỗi dòng một tiểu dự án, dạng CSV cho Excel; dòng cuối "
+      + "là tổng, bằng báo cáo danh mục cùng bộ lọc / Every sub-project of a cut of the portfolio, one a line, as CSV "
+      + "for Excel; the last line totals them, as the portfolio report for the same filter",
+      responses = @ApiResponse(responseCode = "200", description = "Tệp CSV / The CSV file",
+          content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+  void subprojectsCsv(@RequestParam(required = false) String province,
+      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
+      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
+      @RequestParam(required = false) String separator, Authentication user, HttpServletResponse response)
+      throws IOException {
+    char delimiter = PortfolioCsv.separator(separator);
+    var rows = sheet.rows(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, null));
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .filename("tieu-du-an-" + LocalDate.now() + ".csv").build().toString());
+    SubprojectSheet.writeCsv(rows, delimiter, response.getOutputStream());
   }
 }

@@ -54,6 +54,8 @@ public final class PortfolioCsv {
     FIGURES.add(new Column(Texts.both("reporting.column.beneficiariesEthnicMinority"), Figures::beneficiariesEthnicMinority));
     FIGURES.add(new Column(Texts.both("reporting.column.womenReached"), Figures::womenReached));
     FIGURES.add(new Column(Texts.both("reporting.column.menReached"), Figures::menReached));
+    FIGURES.add(new Column(Texts.both("reporting.column.studentsGirls"), Figures::studentsGirls));
+    FIGURES.add(new Column(Texts.both("reporting.column.studentsBoys"), Figures::studentsBoys));
     FIGURES.add(new Column(Texts.both("reporting.column.averageScore"), Figures::averageScore));
     FIGURES.add(new Column(Texts.both("reporting.column.costPerBeneficiaryPlanned"), Figures::costPerBeneficiaryPlanned));
     FIGURES.add(new Column(Texts.both("reporting.column.costPerBeneficiaryReached"), Figures::costPerBeneficiaryReached));

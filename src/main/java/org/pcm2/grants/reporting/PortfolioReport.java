@@ -110,7 +110,8 @@ public class PortfolioReport {
                    COALESCE(SUM(s.women_reached), 0) AS women_reached, COALESCE(SUM(s.men_reached), 0) AS men_reached,
                    SUM(CASE WHEN s.women_reached IS NOT NULL OR s.men_reached IS NOT NULL THEN s.disbursed ELSE 0 END)
                        AS disbursed_where_reached,
-                   COALESCE(SUM(s.evaluation_score), 0) AS score_sum, COUNT(s.evaluation_score) AS scored
+                   COALESCE(SUM(s.evaluation_score), 0) AS score_sum, COUNT(s.evaluation_score) AS scored,
+                   COALESCE(SUM(s.students_girls), 0) AS girls, COALESCE(SUM(s.students_boys), 0) AS boys
             FROM subproject s
             WHERE {onSubproject}
             {groupSubproject}
@@ -147,7 +148,7 @@ public class PortfolioReport {
                sp.contribution_mobilised, sp.disbursed_where_mobilised, sp.women, sp.men, sp.poor, sp.ethnic,
                sp.women_reached, sp.men_reached, sp.disbursed_where_reached, sp.score_sum, sp.scored,
                COALESCE(aw.awards, 0) AS awards, COALESCE(aw.awarded, 0) AS awarded,
-               COALESCE(aw.award_paid, 0) AS award_paid
+               COALESCE(aw.award_paid, 0) AS award_paid, sp.girls, sp.boys
         FROM sp
         LEFT JOIN le ON {joinLedger}
         LEFT JOIN aw ON {joinAwards}
@@ -198,7 +199,7 @@ public class PortfolioReport {
   }
 
   /** DWC sees everything; a commune's leaders their commune only; nobody else this report. */
-  private static PortfolioQuery scope(Viewer viewer, PortfolioQuery query) {
+  static PortfolioQuery scope(Viewer viewer, PortfolioQuery query) {
     if (viewer.isDwc()) {
       return query;
     }
@@ -213,7 +214,7 @@ public class PortfolioReport {
     return query;
   }
 
-  private void checkCodes(PortfolioQuery query) {
+  void checkCodes(PortfolioQuery query) {
     exists("province", query.province(), "SELECT COUNT(*) FROM place WHERE code = ? AND kind = 'PROVINCE'");
     exists("district", query.district(), "SELECT COUNT(*) FROM place WHERE code = ? AND kind = 'DISTRICT'");
     exists("commune", query.commune(), "SELECT COUNT(*) FROM place WHERE code = ? AND kind = 'COMMUNE'");
@@ -228,7 +229,7 @@ public class PortfolioReport {
   }
 
   /** The filters on the read model ({@code s}): its own columns, district and province included. */
-  private static String subprojectConditions(PortfolioQuery query, Viewer viewer, Map<String, Object> params) {
+  static String subprojectConditions(PortfolioQuery query, Viewer viewer, Map<String, Object> params) {
     List<String> where = common("s", query, viewer, params);
     if (query.district() != null) {
       where.add("s.district_code = :district");
@@ -296,6 +297,7 @@ public class PortfolioReport {
         rs.getLong("contribution_mobilised"), rs.getLong("disbursed_where_mobilised"), rs.getLong("women"),
         rs.getLong("men"), rs.getLong("poor"), rs.getLong("ethnic"), rs.getLong("women_reached"),
         rs.getLong("men_reached"), rs.getLong("disbursed_where_reached"), rs.getDouble("score_sum"),
-        rs.getLong("scored"), rs.getLong("awards"), rs.getLong("awarded"), rs.getLong("award_paid")));
+        rs.getLong("scored"), rs.getLong("awards"), rs.getLong("awarded"), rs.getLong("award_paid"),
+        rs.getLong("girls"), rs.getLong("boys")));
   }
 }

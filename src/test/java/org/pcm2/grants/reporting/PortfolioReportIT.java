@@ -210,6 +210,50 @@ class PortfolioReportIT extends PostgresIntegrationTest {
     }
   }
 
+  @Test
+  void everySubprojectInASheetWhoseTotalsAreThePortfoliosForTheSameFilter() throws Exception {
+    for (String filter : List.of("province=RPTP1", "province=RPTP2&fund=CM", "commune=" + data.communes().get(3))) {
+      JsonNode total = json(officer.get("/api/reports/portfolio?" + filter)).get("total");
+      HttpResponse<byte[]> download = officer.download("/api/reports/subprojects.csv?" + filter);
+      assertThat(download.statusCode()).as(filter).isEqualTo(200);
+      assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+      assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".csv");
+      byte[] bytes = download.body();
+      assertThat(Arrays.copyOf(bytes, 3)).containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+      try (CSVParser parser = CSVParser.parse(new StringReader(new String(bytes, 3, bytes.length - 3,
+          StandardCharsets.UTF_8)), CSVFormat.EXCEL.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
+          .get())) {
+        List<CSVRecord> records = parser.getRecords();
+        List<CSVRecord> subprojects = records.subList(0, records.size() - 1);
+        CSVRecord last = records.get(records.size() - 1);
+        assertThat(subprojects).as(filter).hasSize(total.get("subprojects").asInt());
+        assertThat(subprojects).extracting(r -> r.get("Mã tiểu dự án / Sub-project code")).doesNotHaveDuplicates();
+        assertThat(last.get(0)).isEqualTo("Tổng cộng / Total (" + subprojects.size() + ")");
+        for (String[] column : new String[][] {{"Đề nghị (₫) / Requested", "requested"},
+            {"Đã duyệt (₫) / Approved", "approved"}, {"Đã giải ngân (₫) / Disbursed", "disbursed"},
+            {"Nữ được hưởng lợi / Women reached", "womenReached"},
+            {"Đối ứng dự kiến (₫) / Contribution planned", "contributionPlanned"},
+            {"Học sinh nữ (trường học) / Girls (schools)", "studentsGirls"},
+            {"Học sinh nam (trường học) / Boys (schools)", "studentsBoys"}}) {
+          long summed = subprojects.stream().mapToLong(r -> r.get(column[0]).isEmpty() ? 0
+              : Long.parseLong(r.get(column[0]))).sum();
+          assertThat(summed).as(filter + ": " + column[0] + ", line by line").isEqualTo(total.get(column[1]).asLong())
+              .isPositive();
+          assertThat(Long.parseLong(last.get(column[0]))).as(filter + ": " + column[0] + ", total line")
+              .isEqualTo(total.get(column[1]).asLong());
+        }
+      }
+    }
+    // a leader's sheet holds their commune only, whatever the filter
+    ApiClient leader = new ApiClient("http://localhost:" + port, "rptleader", "demo-Leader-2026");
+    String sheet = new String(leader.download("/api/reports/subprojects.csv?province=RPTP1").body(),
+        StandardCharsets.UTF_8);
+    assertThat(sheet).contains("Xã Hưng Đạo 1.1.1").doesNotContain("Xã Hưng Đạo 1.1.2");
+    assertThat(new ApiClient("http://localhost:" + port, "facilitator1", "demo").get("/api/reports/subprojects.csv")
+        .statusCode()).isEqualTo(403);
+    assertField(officer.get("/api/reports/subprojects.csv?province=NOPE9"), "province");
+  }
+
   private long sum(String table, String expression, String where) {
     return jdbc.queryForObject("SELECT COALESCE(SUM(" + expression + "), 0) FROM " + table + " WHERE " + where,
         Long.class);

@@ -152,6 +152,10 @@ public final class PortfolioDataSet {
         int men = 10 + random.nextInt(200);
         int poor = random.nextInt(40);
         int ethnic = random.nextInt(60);
+        // one sub-project in five a school group's, with its girls and boys
+        boolean school = random.nextInt(5) == 0;
+        Integer girls = school ? 5 + random.nextInt(60) : null;
+        Integer boys = school ? 5 + random.nextInt(60) : null;
         boolean approvedStage = stage.ordinal() >= Stage.DISBURSING.ordinal() && stage.ordinal() <= Stage.CLOSED.ordinal()
             || stage == Stage.CANCELLED && random.nextBoolean();
         long approved = approvedStage ? requested - random.nextInt(10) * 100_000L : 0;
@@ -185,7 +189,7 @@ public final class PortfolioDataSet {
             set.placesOf.get(commune)[0], set.placesOf.get(commune)[1], "Xã " + commune, stage.name(), requested,
             approvedStage ? approved : null, disbursed,
             cash + labour + materials, cash, labour, materials, mobilised, women, men, poor, ethnic, womenReached,
-            menReached, score, now, now});
+            menReached, score, school ? "SCHOOL" : "HAMLET", girls, boys, now, now});
         long awarded = 0;
         long awardPaid = 0;
         int awardCount = 0;
@@ -205,7 +209,7 @@ public final class PortfolioDataSet {
             cash + labour + materials, cash, labour, materials, mobilised == null ? 0 : mobilised,
             mobilised == null ? 0 : disbursed, women, men, poor, ethnic, womenReached == null ? 0 : womenReached,
             menReached == null ? 0 : menReached, womenReached == null ? 0 : disbursed, score == null ? 0 : score,
-            score == null ? 0 : 1, awardCount, awarded, awardPaid);
+            score == null ? 0 : 1, awardCount, awarded, awardPaid, girls == null ? 0 : girls, boys == null ? 0 : boys);
         set.byCommuneAndFund.merge(commune + "/" + fund, figures, Figures::plus);
         long committedLeft = 0;
         for (Object[] line : ledger.subList(ledgerFrom, ledger.size())) {
@@ -233,8 +237,8 @@ public final class PortfolioDataSet {
             province_code, commune_name, stage, requested_grant, approved_grant, disbursed, contribution_planned,
             contribution_cash, contribution_labour, contribution_materials, contribution_mobilised, beneficiaries_women,
             beneficiaries_men, beneficiaries_poor, beneficiaries_ethnic, women_reached, men_reached,
-            evaluation_score, submitted_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            evaluation_score, unit_type, students_girls, students_boys, submitted_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, subprojects);
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.batchUpdate("INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, kind,"

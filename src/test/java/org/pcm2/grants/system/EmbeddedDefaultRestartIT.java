@@ -46,6 +46,10 @@ class EmbeddedDefaultRestartIT {
           .taskCandidateGroup("commune19120").count()).isEqualTo(1);
       assertThat(second.getBean(DirectoryService.class).counts().hamlets()).isEqualTo(160);
       assertThat(engineIndexMigrations(second)).as("applied once").containsExactly("BASELINE 0", "SQL 1");
+      // the school group's girls and boys, kept for the reports
+      assertThat(second.getBean(JdbcClient.class).sql("SELECT unit_type || ' ' || students_girls || ' ' || "
+          + "students_boys FROM subproject WHERE code = ?").param(code).query(String.class).single())
+          .isEqualTo("SCHOOL 12 10");
     }
   }
 

@@ -1,0 +1,163 @@
+package org.pcm2.grants.reporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.pcm2.grants.access.Viewer;
+import org.pcm2.grants.texts.Texts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every sub-project of a cut of the portfolio, one line each, as a sheet for Excel: the same
+ * filters and the same limits as the portfolio report (DWC everything, a commune's leader their
+ * commune), money from the ledger and the rest from the read model, as the report takes them,
+ * so that the last line's totals are the report's for the same filter.
+ */
+@Service
+public class SubprojectSheet {
+
+  /** One sub-project and its figures. */
+  public record Row(String code, String title, String provinceCode, String provinceName, String districtCode,
+      String districtName, String communeCode, String communeName, String fundCode, String cycleCode,
+      String stage, long requested, long approved, long released, long disbursed, long contributionPlanned,
+      Long contributionMobilised, long beneficiariesWomen, long beneficiariesMen, Integer womenReached,
+      Integer menReached, Integer studentsGirls, Integer studentsBoys, Double evaluationScore) {
+  }
+
+  private record Column(String header, Function<Row, Object> value, boolean summed) {
+  }
+
+  private static final List<Column> COLUMNS = List.of(
+      new Column(Texts.both("reporting.sheet.code"), Row::code, false),
+      new Column(Texts.both("reporting.sheet.title"), Row::title, false),
+      new Column(Texts.both("reporting.sheet.province"), Row::provinceName, false),
+      new Column(Texts.both("reporting.sheet.district"), Row::districtName, false),
+      new Column(Texts.both("reporting.sheet.commune") + " (" + Texts.both("reporting.code") + ")", Row::communeCode,
+          false),
+      new Column(Texts.both("reporting.sheet.commune"), Row::communeName, false),
+      new Column(Texts.both("reporting.sheet.fund"), Row::fundCode, false),
+      new Column(Texts.both("reporting.sheet.cycle"), Row::cycleCode, false),
+      new Column(Texts.both("reporting.sheet.stage"), row -> Texts.vietnamese("stage." + row.stage()), false),
+      new Column(Texts.both("reporting.column.requested"), Row::requested, true),
+      new Column(Texts.both("reporting.column.approved"), Row::approved, true),
+      new Column(Texts.both("reporting.column.disbursed"), Row::disbursed, true),
+      new Column(Texts.both("reporting.column.released"), Row::released, true),
+      new Column(Texts.both("reporting.column.contributionPlanned"), Row::contributionPlanned, true),
+      new Column(Texts.both("reporting.column.contributionMobilised"), Row::contributionMobilised, true),
+      new Column(Texts.both("reporting.column.beneficiariesWomen"), Row::beneficiariesWomen, true),
+      new Column(Texts.both("reporting.column.beneficiariesMen"), Row::beneficiariesMen, true),
+      new Column(Texts.both("reporting.column.womenReached"), Row::womenReached, true),
+      new Column(Texts.both("reporting.column.menReached"), Row::menReached, true),
+      new Column(Texts.both("reporting.column.studentsGirls"), Row::studentsGirls, true),
+      new Column(Texts.both("reporting.column.studentsBoys"), Row::studentsBoys, true),
+      new Column(Texts.both("reporting.sheet.score"), Row::evaluationScore, false));
+
+  private final JdbcClient jdbc;
+  private final PortfolioReport report;
+
+  public SubprojectSheet(JdbcClient jdbc, PortfolioReport report) {
+    this.jdbc = jdbc;
+    this.report = report;
+  }
+
+  /** The sub-projects of the cut the viewer may see, by code. */
+  @Transactional(readOnly = true)
+  public List<Row> rows(Viewer viewer, PortfolioQuery asked) {
+    PortfolioQuery query = PortfolioReport.scope(viewer, asked);
+    report.checkCodes(query);
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = PortfolioReport.subprojectConditions(query, viewer, params);
+    return jdbc.sql("""
+        SELECT s.code, s.title, s.province_code, np.name AS province_name, s.district_code, nd.name AS district_name,
+               s.commune_code, COALESCE(nc.name, s.commune_name) AS commune_name, s.fund_code, s.cycle_code, s.stage,
+               COALESCE(s.requested_grant, 0) AS requested,
+               COALESCE(l.approved, 0) AS approved, COALESCE(l.released, 0) AS released,
+               COALESCE(l.disbursed, 0) AS disbursed,
+               COALESCE(s.contribution_planned, 0) AS contribution_planned, s.contribution_mobilised,
+               COALESCE(s.beneficiaries_women, 0) AS women, COALESCE(s.beneficiaries_men, 0) AS men,
+               s.women_reached, s.men_reached, s.students_girls, s.students_boys, s.evaluation_score
+        FROM subproject s
+        LEFT JOIN (
+            SELECT subproject_code,
+                   SUM(CASE WHEN kind = 'COMMIT' THEN amount ELSE 0 END) AS approved,
+                   SUM(CASE WHEN kind = 'RELEASE' THEN amount ELSE 0 END) AS released,
+                   SUM(CASE WHEN kind = 'DISBURSE' THEN amount ELSE 0 END) AS disbursed
+            FROM ledger_entry
+            WHERE kind IN ('COMMIT', 'RELEASE', 'DISBURSE')
+            GROUP BY subproject_code
+        ) l ON l.subproject_code = s.code
+        LEFT JOIN place np ON np.code = s.province_code
+        LEFT JOIN place nd ON nd.code = s.district_code
+        LEFT JOIN place nc ON nc.code = s.commune_code
+        WHERE %s
+        ORDER BY s.code
+        """.formatted(where)).params(params).query(SubprojectSheet::row).list();
+  }
+
+  /**
+   * The sheet as CSV (UTF-8 with a byte order mark, {@code ;} or {@code ,}), as the portfolio's:
+   * text from people and the directory goes through {@link SpreadsheetText}, figures are numbers,
+   * and a last line totals each summed column.
+   */
+  public static void writeCsv(List<Row> rows, char separator, OutputStream out) throws IOException {
+    out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    CSVFormat format = CSVFormat.EXCEL.builder().setDelimiter(separator)
+        .setHeader(COLUMNS.stream().map(column -> SpreadsheetText.cell(column.header())).toArray(String[]::new)).get();
+    try (CSVPrinter printer = new CSVPrinter(writer, format)) {
+      for (Row row : rows) {
+        List<Object> record = new ArrayList<>();
+        COLUMNS.forEach(column -> record.add(cell(column.value().apply(row), separator)));
+        printer.printRecord(record);
+      }
+      List<Object> total = new ArrayList<>();
+      for (Column column : COLUMNS) {
+        if (total.isEmpty()) {
+          total.add(Texts.both("reporting.total") + " (" + rows.size() + ")");
+        } else if (column.summed()) {
+          total.add(rows.stream().map(column.value()).filter(v -> v != null)
+              .mapToLong(v -> ((Number) v).longValue()).sum());
+        } else {
+          total.add("");
+        }
+      }
+      printer.printRecord(total);
+    }
+  }
+
+  private static Object cell(Object value, char separator) {
+    if (value instanceof Double d) {
+      String text = Double.toString(d);
+      return separator == ';' ? text.replace('.', ',') : text;
+    }
+    if (value == null || value instanceof Number) {
+      return value == null ? "" : value;
+    }
+    return SpreadsheetText.cell(value.toString());
+  }
+
+  private static Row row(ResultSet rs, int i) throws SQLException {
+    return new Row(rs.getString("code"), rs.getString("title"), rs.getString("province_code"),
+        rs.getString("province_name"), rs.getString("district_code"), rs.getString("district_name"),
+        rs.getString("commune_code"), rs.getString("commune_name"), rs.getString("fund_code"),
+        rs.getString("cycle_code"), rs.getString("stage"), rs.getLong("requested"), rs.getLong("approved"),
+        rs.getLong("released"), rs.getLong("disbursed"), rs.getLong("contribution_planned"),
+        rs.getObject("contribution_mobilised", Long.class), rs.getLong("women"), rs.getLong("men"),
+        rs.getObject("women_reached", Integer.class), rs.getObject("men_reached", Integer.class),
+        rs.getObject("students_girls", Integer.class), rs.getObject("students_boys", Integer.class),
+        rs.getObject("evaluation_score", Double.class));
+  }
+}
