@@ -83,6 +83,10 @@ class ApiDocument {
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 
+  /** Reads that refuse a signed-in person outside their audience with 403 (not only writes). */
+  private static final java.util.Set<String> REFUSE_OUTSIDERS = java.util.Set.of("portfolioPortfolio",
+      "portfolioPortfolioCsv", "portfolioSubprojectsCsv");
+
   @Bean
   OperationCustomizer apiOperations() {
     return (operation, handler) -> {
@@ -97,6 +101,9 @@ class ApiDocument {
       refuse(responses, "404");
       if (takesInput(operation)) {
         refuse(responses, "400");
+      }
+      if (REFUSE_OUTSIDERS.contains(operation.getOperationId())) {
+        refuse(responses, "403"); // the reports: DWC and commune leaders only
       }
       if (writes(handler)) {
         refuse(responses, "403");

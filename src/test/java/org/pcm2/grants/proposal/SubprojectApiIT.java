@@ -220,6 +220,10 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     assertThat(api.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     assertThat(api.at("/security/0").has("basic")).isTrue();
     assertThat(api.at("/servers/0/url").asText()).isEqualTo("/");
+    // the reports refuse whoever is neither DWC nor a commune's leader, and say so
+    for (String report : List.of("/api/reports/portfolio", "/api/reports/portfolio.csv", "/api/reports/subprojects.csv")) {
+      assertThat(api.at("/paths/" + report.replace("/", "~1") + "/get/responses").has("403")).as(report).isTrue();
+    }
     java.util.Set<String> ids = new java.util.HashSet<>();
     api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
       String where = operation.getKey() + " " + path.getKey();
