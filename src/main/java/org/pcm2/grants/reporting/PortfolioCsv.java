@@ -112,7 +112,7 @@ public final class PortfolioCsv {
   }
 
   /** A figure: a number the report computed (never text from a person), so never taken for a formula. */
-  private static Object cell(Object value, char separator) {
+  static Object cell(Object value, char separator) {
     if (value instanceof Double d) {
       String text = Double.toString(d);
       return separator == ';' ? text.replace('.', ',') : text;

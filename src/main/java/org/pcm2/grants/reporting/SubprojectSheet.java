@@ -120,7 +120,7 @@ public class SubprojectSheet {
     try (CSVPrinter printer = new CSVPrinter(writer, format)) {
       for (Row row : rows) {
         List<Object> record = new ArrayList<>();
-        COLUMNS.forEach(column -> record.add(cell(column.value().apply(row), separator)));
+        COLUMNS.forEach(column -> record.add(PortfolioCsv.cell(column.value().apply(row), separator)));
         printer.printRecord(record);
       }
       List<Object> total = new ArrayList<>();
@@ -136,17 +136,6 @@ public class SubprojectSheet {
       }
       printer.printRecord(total);
     }
-  }
-
-  private static Object cell(Object value, char separator) {
-    if (value instanceof Double d) {
-      String text = Double.toString(d);
-      return separator == ';' ? text.replace('.', ',') : text;
-    }
-    if (value == null || value instanceof Number) {
-      return value == null ? "" : value;
-    }
-    return SpreadsheetText.cell(value.toString());
   }
 
   private static Row row(ResultSet rs, int i) throws SQLException {
