@@ -346,9 +346,27 @@ public final class TasklistBrowser implements AutoCloseable {
   }
 
   public void press(String button) {
-    WebElement target = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='" + button + "']")));
+    WebElement target;
+    try {
+      target = wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//button[normalize-space(.)='" + button + "']")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("failed-pressing");
+      throw new AssertionError("'" + button + "' cannot be pressed; the form holds " + formState(), e);
+    }
     ((JavascriptExecutor) driver).executeScript("arguments[0].click();", target);
+  }
+
+  /** Each field of the form shown, with what it holds and the error form-js shows under it. */
+  public String formState() {
+    Object state = ((JavascriptExecutor) driver).executeScript("""
+        return Array.from(document.querySelectorAll('.fjs-form-field')).map((field) => {
+          const input = field.querySelector('input, textarea');
+          const error = field.querySelector('.fjs-form-field-error');
+          return (input ? input.id.replace(/^.*-Field_/, '') + '=' + JSON.stringify(input.value) : '?')
+              + (error ? ' [' + error.textContent.trim() + ']' : '');
+        }).join('; ');""");
+    return String.valueOf(state);
   }
 
   /** Completes the open task's form and waits until the Tasklist has closed it. */
