@@ -33,6 +33,32 @@ class DirectoryRepository {
     this.batches = batches;
   }
 
+  /** The commune a commune was merged into, if it was. */
+  Optional<String> mergedInto(String code) {
+    return jdbc.sql("SELECT merged_into FROM place WHERE code = ? AND merged_into IS NOT NULL").param(code)
+        .query(String.class).optional();
+  }
+
+  /** Every commune merged into another, and the one it was merged into. */
+  java.util.Map<String, String> mergers() {
+    java.util.Map<String, String> mergers = new java.util.HashMap<>();
+    jdbc.sql("SELECT code, merged_into FROM place WHERE merged_into IS NOT NULL")
+        .query(rs -> {
+          mergers.put(rs.getString(1), rs.getString(2));
+        });
+    return mergers;
+  }
+
+  /** The communes merged into this one, directly or through an earlier merger. */
+  List<String> mergedIntoIt(String code) {
+    return jdbc.sql("""
+        WITH RECURSIVE earlier (code) AS (
+          SELECT code FROM place WHERE merged_into = ?
+          UNION ALL
+          SELECT p.code FROM place p JOIN earlier e ON p.merged_into = e.code)
+        SELECT code FROM earlier ORDER BY code""").param(code).query(String.class).list();
+  }
+
   Optional<Place> findPlace(String code) {
     return jdbc.sql("SELECT code, parent_code, kind, name FROM place WHERE code = ?")
         .param(code).query(PLACE).optional();

@@ -20,6 +20,32 @@ public class DirectoryService {
     return repository.findPlace(code);
   }
 
+  /**
+   * The commune that answers today for a commune: itself, or the commune it was merged into
+   * (through every later merger).
+   */
+  public String currentCommune(String communeCode) {
+    String current = communeCode;
+    for (int step = 0; step < 20; step++) {
+      Optional<String> next = repository.mergedInto(current);
+      if (next.isEmpty()) {
+        return current;
+      }
+      current = next.get();
+    }
+    throw new IllegalStateException("Mergers of " + communeCode + " do not end");
+  }
+
+  /** Every commune merged into another, and the one it was merged into. */
+  public java.util.Map<String, String> mergers() {
+    return repository.mergers();
+  }
+
+  /** The communes merged into this one, directly or through an earlier merger. */
+  public List<String> mergedInto(String communeCode) {
+    return repository.mergedIntoIt(communeCode);
+  }
+
   public List<Place> roots() {
     return repository.findRoots();
   }

@@ -117,9 +117,28 @@ class FeedbackPages {
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
     model.addAttribute("categories", FeedbackCategory.values());
-    model.addAttribute("communes", directory.communes().stream().sorted(Comparator.comparing(Place::name)).toList());
+    model.addAttribute("communes", communes());
     model.addAttribute("maxText", FeedbackIntake.MAX_TEXT);
     return "feedback/form";
+  }
+
+  /**
+   * A commune to choose on the page: one merged into another says which, as a villager may
+   * still know it by its old name (its feedback goes to the new commune's leaders).
+   */
+  record CommuneChoice(String code, String name) {
+  }
+
+  private List<CommuneChoice> communes() {
+    List<Place> communes = directory.communes();
+    Map<String, String> names = new java.util.HashMap<>();
+    communes.forEach(commune -> names.put(commune.code(), commune.name()));
+    Map<String, String> mergers = directory.mergers();
+    return communes.stream().map(commune -> {
+      String into = mergers.get(commune.code());
+      return new CommuneChoice(commune.code(), into == null ? commune.name()
+          : commune.name() + " (" + Texts.both("feedback.communeMerged", names.getOrDefault(into, into)) + ")");
+    }).sorted(Comparator.comparing(CommuneChoice::name)).toList();
   }
 
   private String tooMany(Model model, HttpServletResponse response) {

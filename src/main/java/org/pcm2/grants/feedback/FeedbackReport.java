@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.pcm2.grants.access.Viewer;
+import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.system.Deadlines;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +30,12 @@ public class FeedbackReport {
 
   private final JdbcClient jdbc;
   private final Deadlines deadlines;
+  private final DirectoryService directory;
 
-  public FeedbackReport(JdbcClient jdbc, Deadlines deadlines) {
+  public FeedbackReport(JdbcClient jdbc, Deadlines deadlines, DirectoryService directory) {
     this.jdbc = jdbc;
     this.deadlines = deadlines;
+    this.directory = directory;
   }
 
   public Report report(Viewer viewer, String province, String district, String commune) {
@@ -42,7 +45,9 @@ public class FeedbackReport {
     params.add(overdueBefore);
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     if (!viewer.isDwc() && !viewer.isAdministrator()) {
-      List<String> communes = viewer.communes();
+      // their communes, and those merged into them: the feedback about those is theirs now
+      List<String> communes = new ArrayList<>(viewer.communes());
+      viewer.communes().forEach(own -> communes.addAll(directory.mergedInto(own)));
       if (communes.isEmpty()) {
         return new Report(new Counts("", "", 0, 0, 0, 0), List.of(), List.of());
       }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.feedback.FeedbackProcess.Var;
 import org.pcm2.grants.notification.MailComposer;
@@ -33,21 +34,26 @@ public class FeedbackSteps {
   private final NotificationPort notifications;
   private final MailComposer composer;
   private final MailOutbox outbox;
+  private final DirectoryService directory;
 
   public FeedbackSteps(FeedbackRepository feedback, NotificationPort notifications, MailComposer composer,
-      MailOutbox outbox) {
+      MailOutbox outbox, DirectoryService directory) {
+    this.directory = directory;
     this.feedback = feedback;
     this.notifications = notifications;
     this.composer = composer;
     this.outbox = outbox;
   }
 
-  /** The commune's leaders, or DWC's officers; one level up from them: DWC's officers, or its director. */
+  /**
+   * The commune's leaders (of the commune it was merged into, when it was), or DWC's officers;
+   * one level up from them: DWC's officers, or its director.
+   */
   public void assign(DelegateExecution execution) {
     String handler = text(execution, Var.HANDLER);
     boolean dwc = DWC.equals(handler);
     execution.setVariable(Var.HANDLER_GROUP, dwc ? IdentityGroups.DWC_OFFICERS
-        : IdentityGroups.communeLeaders(text(execution, Var.COMMUNE_CODE)));
+        : IdentityGroups.communeLeaders(directory.currentCommune(text(execution, Var.COMMUNE_CODE))));
     execution.setVariable(Var.ESCALATION_GROUP, dwc ? IdentityGroups.DWC_DIRECTORS : IdentityGroups.DWC_OFFICERS);
     feedback.routed(execution.getProcessBusinessKey(), dwc ? DWC : COMMUNE);
   }

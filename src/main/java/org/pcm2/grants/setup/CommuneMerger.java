@@ -5,18 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.pcm2.grants.access.Grants;
+import org.pcm2.grants.access.GroupHandover;
+import org.pcm2.grants.directory.CommunesMerged;
 import org.pcm2.grants.directory.DirectoryChanges;
 import org.pcm2.grants.directory.DirectoryChanges.Subject;
 import org.pcm2.grants.directory.DirectoryService;
@@ -29,6 +24,7 @@ import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.texts.Texts;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * became part of. Sub-projects keep the commune they were made in (reports, ledger and
  * envelopes stay as they were); their open ones go to the new commune's leaders: the
  * instance's leaders group, its open commune steps (a step claimed by someone who does not
- * lead the new commune is given back), the read rights, the read model. DWC sets the new
- * commune's envelopes for its new proposals.
+ * lead the new commune is given back), the read rights, the read model. Whatever else follows
+ * a commune listens to {@link CommunesMerged} in the same transaction (open feedback about an
+ * old commune goes to the new commune's leaders). DWC sets the new commune's envelopes for its
+ * new proposals.
  */
 @Service
 public class CommuneMerger {
@@ -63,23 +61,21 @@ public class CommuneMerger {
   private final DirectoryChanges changes;
   private final JdbcClient jdbc;
   private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final HistoryService history;
   private final AuthorizationService authorizations;
-  private final IdentityService identity;
+  private final GroupHandover handover;
+  private final ApplicationEventPublisher events;
 
   public CommuneMerger(DirectoryService directory, RoleGroups roleGroups, DirectoryChanges changes, JdbcClient jdbc,
-      RuntimeService runtime, TaskService tasks, HistoryService history, AuthorizationService authorizations,
-      IdentityService identity) {
+      RuntimeService runtime, AuthorizationService authorizations, GroupHandover handover,
+      ApplicationEventPublisher events) {
     this.directory = directory;
     this.roleGroups = roleGroups;
     this.changes = changes;
     this.jdbc = jdbc;
     this.runtime = runtime;
-    this.tasks = tasks;
-    this.history = history;
     this.authorizations = authorizations;
-    this.identity = identity;
+    this.handover = handover;
+    this.events = events;
   }
 
   @Transactional
@@ -115,6 +111,7 @@ public class CommuneMerger {
         moved.add(subproject[0]);
       }
     }
+    events.publishEvent(new CommunesMerged(List.copyOf(communes), merged.code()));
     return new Merged(merged.code(), List.copyOf(communes), places, schools, moved, steps[0], steps[1]);
   }
 
@@ -126,34 +123,9 @@ public class CommuneMerger {
     Grants.toGroup(authorizations, leaders, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
     Grants.toGroup(authorizations, leaders, Resources.HISTORIC_PROCESS_INSTANCE, instance,
         HistoricProcessInstancePermissions.READ);
-    for (Task task : tasks.createTaskQuery().processInstanceId(instance).list()) {
-      boolean communeStep = tasks.getIdentityLinksForTask(task.getId()).stream()
-          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && oldLeaders.equals(link.getGroupId()));
-      if (!communeStep) {
-        continue;
-      }
-      tasks.deleteCandidateGroup(task.getId(), oldLeaders);
-      tasks.addCandidateGroup(task.getId(), leaders);
-      steps[0]++;
-      String assignee = task.getAssignee();
-      if (assignee != null && identity.createUserQuery().userId(assignee).memberOfGroup(leaders).count() == 0) {
-        tasks.setAssignee(task.getId(), null);
-        revoke(null, assignee, task.getId());
-        steps[1]++;
-      }
-    }
-    // the old commune's leaders keep nothing of the open sub-project: not the instance, not its steps
-    List<String> resources = new ArrayList<>(List.of(instance));
-    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
-      resources.add(task.getId());
-    }
-    resources.forEach(resource -> revoke(oldLeaders, null, resource));
-  }
-
-  private void revoke(String group, String user, String resource) {
-    var query = authorizations.createAuthorizationQuery().resourceId(resource);
-    List<Authorization> found = group != null ? query.groupIdIn(group).list() : query.userIdIn(user).list();
-    found.forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    GroupHandover.Moved moved = handover.handOver(instance, oldLeaders, leaders);
+    steps[0] += moved.steps();
+    steps[1] += moved.givenBack();
   }
 
   /** Every field checked at once; the communes merged, in the order given. */

@@ -10,10 +10,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.feedback.FeedbackProcess.Element;
 import org.pcm2.grants.feedback.FeedbackProcess.Var;
 import org.pcm2.grants.notification.MailComposer;
@@ -55,6 +58,7 @@ class CommunityFeedbackProcessTest {
   static final ProcessEngineCoverageExtension ENGINE = ProcessTestEngine.withCoverageAtLeast(1.0);
 
   private final NotificationPort notifications = mock(NotificationPort.class);
+  private final DirectoryService directory = mock(DirectoryService.class);
   private JdbcClient jdbc;
   private FeedbackRepository feedback;
 
@@ -68,9 +72,10 @@ class CommunityFeedbackProcessTest {
     jdbc.sql("INSERT INTO place (code, parent_code, kind, name) VALUES ('05740', NULL, 'COMMUNE', 'Xã Hoàng Nông')")
         .update();
     feedback = new FeedbackRepository(jdbc);
+    when(directory.currentCommune(anyString())).thenAnswer(call -> call.getArgument(0));
     Mocks.register("applicationOnlyStart", new ApplicationOnlyStart());
     Mocks.register("feedbackSteps", new FeedbackSteps(feedback, notifications, new MailComposer(),
-        new MailOutbox(jdbc)));
+        new MailOutbox(jdbc), directory));
     Mocks.register("deadlines", new Deadlines());
   }
 
@@ -99,6 +104,15 @@ class CommunityFeedbackProcessTest {
     assertThat((String) mail.get("SUBJECT")).contains("PA-COMMUNE1");
     assertThat((String) mail.get("BODY_TEXT")).contains("Phản ánh: PA-COMMUNE1").contains("sửa đoạn đường")
         .doesNotContain("Tiểu dự án");
+  }
+
+  @Test
+  void feedbackAboutACommuneThatWasMergedReachesTheLeadersOfTheCommuneItBecamePartOf() {
+    when(directory.currentCommune("05740")).thenReturn("05799");
+    receive("PA-MERGED01", FeedbackCategory.SUGGESTION, false, null);
+    assertThat(taskQuery().singleResult()).hasCandidateGroup("commune05799");
+    assertThat(taskService().getIdentityLinksForTask(taskQuery().singleResult().getId()))
+        .noneMatch(link -> "commune05740".equals(link.getGroupId()));
   }
 
   @Test

@@ -46,6 +46,13 @@ class CommuneMergerIT extends PostgresIntegrationTest {
     String review = taskId(claimed, "UserTask_ReviewProposal");
     assertThat(as("leader1").postJson("/engine-rest/task/" + review + "/claim", "{\"userId\":\"leader1\"}")
         .statusCode()).isEqualTo(204);
+    // a complaint about the old commune, its step claimed by one of its leaders
+    String complaint = feedback("05740");
+    String handling = jdbc.sql("SELECT t.id_ FROM act_ru_task t JOIN community_feedback f"
+        + " ON f.process_instance_id = t.proc_inst_id_ WHERE f.reference = ?").param(complaint).query(String.class)
+        .single();
+    assertThat(as("leader1").postJson("/engine-rest/task/" + handling + "/claim", "{\"userId\":\"leader1\"}")
+        .statusCode()).isEqualTo(204);
     long hamlets = jdbc.sql("SELECT COUNT(*) FROM place WHERE parent_code IN ('05740', '05743')").query(Long.class)
         .single();
 
@@ -94,6 +101,13 @@ class CommuneMergerIT extends PostgresIntegrationTest {
     assertThat(leader1.postJson("/api/subprojects/" + reviewing + "/tasks/UserTask_ReviewProposal",
         GrantCycleSteps.STEPS[0][2]).statusCode()).isEqualTo(404);
 
+    // nor the complaint: its step is given back and offered to the new commune's leaders only
+    assertThat(assignee(handling)).isNull();
+    assertThat(ids(leader1.get("/engine-rest/task?processInstanceBusinessKey=" + complaint))).isEmpty();
+    assertThat(leader1.postJson("/engine-rest/task/" + handling + "/complete", REPLY).statusCode()).isIn(403, 404);
+    assertThat(jdbc.sql("SELECT commune_code FROM community_feedback WHERE reference = ?").param(complaint)
+        .query(String.class).single()).as("it keeps the commune it was about").isEqualTo("05740");
+
     // a leader of the new commune sees both and reviews them; the next commune step of a new proposal is theirs
     identity.createMembership("leader3", "commune05799");
     ApiClient leader3 = as("leader3");
@@ -105,6 +119,23 @@ class CommuneMergerIT extends PostgresIntegrationTest {
           GrantCycleSteps.STEPS[0][2]);
       assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
+    // and answers the complaint, and one sent afterwards about the other old commune; both are counted as theirs
+    assertThat(ids(leader3.get("/engine-rest/task?processInstanceBusinessKey=" + complaint)))
+        .containsExactly(handling);
+    HttpResponse<String> answered = leader3.postJson("/engine-rest/task/" + handling + "/complete", REPLY);
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
+    // (the public page still lists the old communes, saying what they are part of now)
+    assertThat(new ApiClient("http://localhost:" + port, null, null).get("/feedback").body())
+        .contains("(nay thuộc Xã Hoàng Nông La Bằng / now part of Xã Hoàng Nông La Bằng)");
+    String later = feedback("05743");
+    assertThat(jdbc.sql("SELECT handler FROM community_feedback WHERE reference = ?").param(later)
+        .query(String.class).single()).isEqualTo("COMMUNE");
+    assertThat(ids(leader3.get("/engine-rest/task?processInstanceBusinessKey=" + later))).hasSize(1);
+    assertThat(ids(leader1.get("/engine-rest/task?processInstanceBusinessKey=" + later))).isEmpty();
+    JsonNode counted = JSON.readTree(leader3.get("/api/reports/feedback").body());
+    assertThat(counted.at("/total/received").asLong()).isEqualTo(2);
+    assertThat(counted.at("/total/resolved").asLong()).isEqualTo(1);
+
     // new proposals wait for DWC to give the new commune its envelope: a clear refusal until then
     HttpResponse<String> early = as("facilitator1").submitProposal(
         JSON.writeValueAsString(Proposals.valid("CBG0574007", "Nhà văn hoá")));
@@ -122,6 +153,15 @@ class CommuneMergerIT extends PostgresIntegrationTest {
     // a commune merged already cannot be merged again
     assertThat(as("admin").postJson("/api/directory/communes/mergers", MERGER.replace("05799", "05798")).body())
         .contains("đã được sáp nhập");
+  }
+
+  private static final String REPLY = "{\"variables\":{\"feedbackReply\":{\"value\":\"Xã đã kiểm tra và sẽ sửa\"}}}";
+
+  private String feedback(String commune) throws Exception {
+    HttpResponse<String> created = as("facilitator1").postJson("/api/feedback", "{\"communeCode\":\"" + commune
+        + "\",\"category\":\"COMPLAINT\",\"text\":\"Mương nước xóm bị vỡ sau mưa lũ\",\"channel\":\"IN_PERSON\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body()).get("reference").asText();
   }
 
   private String submit(String group, String title) throws Exception {
