@@ -5,7 +5,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
 import org.pcm2.grants.access.Viewer;
+import org.pcm2.grants.proposal.Attachments;
+import org.pcm2.grants.system.FieldError;
+import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +37,9 @@ class FeedbackApi {
       @Schema(example = "Đường bê tông xóm Khuôn Ngục đã nứt sau ba tháng", minLength = 10, maxLength = 2000) String text,
       @Schema(example = "IN_PERSON", allowableValues = {"IN_PERSON", "PAPER"}) String channel,
       @Schema(description = "Bỏ trống nếu ẩn danh / empty if anonymous") String contactName,
-      String contactPhone, String contactEmail) {
+      String contactPhone, String contactEmail,
+      @Schema(example = "4711", description = "Số của một ảnh giữ qua POST /api/files (kind PHOTO), nếu có / the"
+          + " number of a photo held through POST /api/files (kind PHOTO), if any") Long photoFile) {
   }
 
   /** The reference the sender looks it up by. */
@@ -42,8 +48,10 @@ class FeedbackApi {
 
   private final FeedbackIntake intake;
   private final FeedbackReport report;
+  private final Attachments attachments;
 
-  FeedbackApi(FeedbackIntake intake, FeedbackReport report) {
+  FeedbackApi(FeedbackIntake intake, FeedbackReport report, Attachments attachments) {
+    this.attachments = attachments;
     this.intake = intake;
     this.report = report;
   }
@@ -73,9 +81,19 @@ class FeedbackApi {
     }
     FeedbackIntake.Channel channel = "PAPER".equals(heard.channel()) ? FeedbackIntake.Channel.PAPER
         : FeedbackIntake.Channel.IN_PERSON;
+    FeedbackPhotos.Upload photo = null;
+    if (heard.photoFile() != null) {
+      Attachments.Content held = attachments.heldContent(heard.photoFile(), viewer.userId(), "PHOTO")
+          .orElseThrow(() -> new InvalidInputException(List.of(new FieldError("photoFile",
+              Texts.both("feedback.photoFile", String.valueOf(heard.photoFile()))))));
+      photo = new FeedbackPhotos.Upload(held.fileName(), held.bytes());
+    }
     String reference = intake.submit(new FeedbackIntake.Submission(heard.communeCode(), heard.subprojectCode(),
         heard.category(), Boolean.TRUE.equals(heard.aboutLeaders()), heard.text(), heard.contactName(),
-        heard.contactPhone(), heard.contactEmail()), channel, viewer.userId());
+        heard.contactPhone(), heard.contactEmail(), photo), channel, viewer.userId());
+    if (heard.photoFile() != null) {
+      attachments.release(heard.photoFile(), viewer.userId()); // the feedback keeps its own copy
+    }
     String link = "/feedback/status?reference=" + reference;
     return ResponseEntity.created(URI.create(link)).body(new Received(reference, link));
   }

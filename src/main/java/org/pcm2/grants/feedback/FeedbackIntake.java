@@ -28,9 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FeedbackIntake {
 
-  /** What someone tells the programme. Contact fields are all empty for anonymous feedback. */
+  /**
+   * What someone tells the programme. Contact fields are all empty for anonymous feedback; the
+   * photo is null when none came with it.
+   */
   public record Submission(String communeCode, String subprojectCode, FeedbackCategory category, boolean aboutLeaders,
-      String text, String contactName, String contactPhone, String contactEmail) {
+      String text, String contactName, String contactPhone, String contactEmail, FeedbackPhotos.Upload photo) {
   }
 
   /** How it came: the public page, or entered by a facilitator or leader who heard it. */
@@ -49,8 +52,11 @@ public class FeedbackIntake {
   private final DirectoryService directory;
   private final RuntimeService runtime;
   private final JdbcClient jdbc;
+  private final FeedbackPhotos photos;
 
-  FeedbackIntake(FeedbackRepository feedback, DirectoryService directory, RuntimeService runtime, JdbcClient jdbc) {
+  FeedbackIntake(FeedbackRepository feedback, DirectoryService directory, RuntimeService runtime, JdbcClient jdbc,
+      FeedbackPhotos photos) {
+    this.photos = photos;
     this.feedback = feedback;
     this.directory = directory;
     this.runtime = runtime;
@@ -91,11 +97,17 @@ public class FeedbackIntake {
     if (s.contactEmail() != null && (s.contactEmail().length() > 200 || !EMAIL.matcher(s.contactEmail()).matches())) {
       errors.add(new FieldError("contactEmail", Texts.both("feedback.email")));
     }
+    if (s.photo() != null) {
+      FeedbackPhotos.check(s.photo()).ifPresent(errors::add);
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     String reference = newReference();
     feedback.insert(reference, s, channel.name(), recordedBy, ClockUtil.getCurrentTime().toInstant());
+    if (s.photo() != null) {
+      photos.insert(reference, s.photo());
+    }
     Map<String, Object> v = new HashMap<>();
     v.put(Var.REFERENCE, reference);
     v.put(Var.CATEGORY, s.category().name());
@@ -134,7 +146,7 @@ public class FeedbackIntake {
   /** Blank fields as missing, text trimmed; an anonymous sender's contact left out. */
   private static Submission clean(Submission s) {
     return new Submission(trim(s.communeCode()), trim(s.subprojectCode()), s.category(), s.aboutLeaders(),
-        trim(s.text()), trim(s.contactName()), trim(s.contactPhone()), trim(s.contactEmail()));
+        trim(s.text()), trim(s.contactName()), trim(s.contactPhone()), trim(s.contactEmail()), s.photo());
   }
 
   private static String trim(String value) {

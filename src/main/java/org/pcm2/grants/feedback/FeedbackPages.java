@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The public feedback page ({@code /feedback}): anyone, without signing in, on a phone,
@@ -59,8 +60,9 @@ class FeedbackPages {
   }
 
   @PostMapping("/feedback")
-  String submit(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
-      Model model) {
+  String submit(@RequestParam Map<String, String> form,
+      @RequestParam(name = "photo", required = false) MultipartFile photo, HttpServletRequest request,
+      HttpServletResponse response, Model model) throws java.io.IOException {
     if (!submissions.allow(request.getRemoteAddr())) {
       return tooMany(model, response);
     }
@@ -76,7 +78,9 @@ class FeedbackPages {
       String reference = intake.submit(new FeedbackIntake.Submission(form.get("communeCode"),
           form.get("subprojectCode"), category, "on".equals(form.get("aboutLeaders")), form.get("text"),
           anonymous ? null : form.get("contactName"), anonymous ? null : form.get("contactPhone"),
-          anonymous ? null : form.get("contactEmail")), FeedbackIntake.Channel.PUBLIC_PAGE, null);
+          anonymous ? null : form.get("contactEmail"), photo == null || photo.isEmpty() && photo.getOriginalFilename()
+              .isBlank() ? null : new FeedbackPhotos.Upload(photo.getOriginalFilename(), photo.getBytes())),
+          FeedbackIntake.Channel.PUBLIC_PAGE, null);
       model.addAttribute("t", TEXTS);
       model.addAttribute("reference", reference);
       return "feedback/received";

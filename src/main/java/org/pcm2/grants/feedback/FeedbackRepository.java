@@ -19,6 +19,10 @@ class FeedbackRepository {
   record Contact(String name, String email) {
   }
 
+  /** How the sender may be reached, for the handlers only; how it came and who entered it. */
+  record FullContact(String name, String phone, String email, String channel, String recordedBy, String body) {
+  }
+
   private final JdbcClient jdbc;
 
   FeedbackRepository(JdbcClient jdbc) {
@@ -68,6 +72,14 @@ class FeedbackRepository {
             rs.getString(5), rs.getTimestamp(6).toInstant(),
             rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)))
         .optional();
+  }
+
+  Optional<FullContact> fullContact(String reference) {
+    return jdbc.sql("""
+        SELECT contact_name, contact_phone, contact_email, channel, recorded_by, body
+        FROM community_feedback WHERE reference = ?""").param(reference)
+        .query((rs, row) -> new FullContact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6))).optional();
   }
 
   Optional<Contact> contact(String reference) {

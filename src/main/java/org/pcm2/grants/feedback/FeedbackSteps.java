@@ -7,8 +7,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.pcm2.grants.directory.DirectoryService;
-import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.feedback.FeedbackProcess.Var;
 import org.pcm2.grants.notification.MailComposer;
 import org.pcm2.grants.notification.MailOutbox;
@@ -34,28 +32,23 @@ public class FeedbackSteps {
   private final NotificationPort notifications;
   private final MailComposer composer;
   private final MailOutbox outbox;
-  private final DirectoryService directory;
+  private final FeedbackHandlers handlers;
 
   public FeedbackSteps(FeedbackRepository feedback, NotificationPort notifications, MailComposer composer,
-      MailOutbox outbox, DirectoryService directory) {
-    this.directory = directory;
+      MailOutbox outbox, FeedbackHandlers handlers) {
+    this.handlers = handlers;
     this.feedback = feedback;
     this.notifications = notifications;
     this.composer = composer;
     this.outbox = outbox;
   }
 
-  /**
-   * The commune's leaders (of the commune it was merged into, when it was), or DWC's officers;
-   * one level up from them: DWC's officers, or its director.
-   */
+  /** Who handles it, and who it goes up to when overdue ({@link FeedbackHandlers}). */
   public void assign(DelegateExecution execution) {
-    String handler = text(execution, Var.HANDLER);
-    boolean dwc = DWC.equals(handler);
-    execution.setVariable(Var.HANDLER_GROUP, dwc ? IdentityGroups.DWC_OFFICERS
-        : IdentityGroups.communeLeaders(directory.currentCommune(text(execution, Var.COMMUNE_CODE))));
-    execution.setVariable(Var.ESCALATION_GROUP, dwc ? IdentityGroups.DWC_DIRECTORS : IdentityGroups.DWC_OFFICERS);
-    feedback.routed(execution.getProcessBusinessKey(), dwc ? DWC : COMMUNE);
+    String handler = DWC.equals(text(execution, Var.HANDLER)) ? DWC : COMMUNE;
+    execution.setVariable(Var.HANDLER_GROUP, handlers.handlerGroup(handler, text(execution, Var.COMMUNE_CODE)));
+    execution.setVariable(Var.ESCALATION_GROUP, FeedbackHandlers.escalationGroup(handler));
+    feedback.routed(execution.getProcessBusinessKey(), handler);
   }
 
   public void remind(DelegateExecution execution) {

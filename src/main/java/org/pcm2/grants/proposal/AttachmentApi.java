@@ -58,17 +58,20 @@ class AttachmentApi {
 
   /**
    * A file held for the person uploading it until the proposal it goes with is registered:
-   * the minutes a facilitator sends with a proposal, named in its {@code minutesFiles}.
+   * the minutes a facilitator sends with a proposal, named in its {@code minutesFiles}; or a
+   * photo a facilitator, a commune's leader or DWC sends with feedback they heard
+   * ({@code photoFile} of {@code POST /api/feedback}).
    */
   @PostMapping(path = {"/api/files", "/files/held"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Tải lên tệp cho đề xuất sắp nộp (biên bản họp) / Upload a file for a proposal about to be "
-      + "submitted (the meeting's minutes)")
+  @Operation(summary = "Tải lên tệp cho đề xuất sắp nộp (biên bản họp) hoặc ảnh cho phản ánh / Upload a file for a"
+      + " proposal about to be submitted (the meeting's minutes) or a photo for feedback")
   @ApiResponse(responseCode = "201", description = "Đã giữ tệp cho anh/chị; ghi số hiệu vào minutesFiles khi nộp / "
       + "The file is held for you; name its id in minutesFiles when submitting", useReturnTypeSchema = true)
   ResponseEntity<Attachments.Attachment> hold(@RequestParam("kind") String kind,
       @RequestParam("file") MultipartFile file, Authentication user) throws IOException {
     Viewer viewer = Viewer.of(user);
-    if (!viewer.isFacilitator() && !viewer.isDwc()) {
+    boolean feedbackPhoto = "PHOTO".equals(kind) && !viewer.communes().isEmpty();
+    if (!viewer.isFacilitator() && !viewer.isDwc() && !feedbackPhoto) {
       throw new NotFoundException(Texts.both("proposal.uploaders"));
     }
     return ResponseEntity.status(201).body(attachments.hold(kind, file.getOriginalFilename(), file.getBytes(),

@@ -185,8 +185,21 @@ public class Attachments {
         .params(code, id).query((rs, i) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
   }
 
-  /** The content type the file's own bytes say, or null when it is not one we keep. */
-  static String sniff(byte[] b) {
+  /** A file of the kind this person holds (uploaded for no sub-project yet), with its content. */
+  public Optional<Content> heldContent(long id, String user, String kind) {
+    return jdbc.sql("SELECT file_name, content_type, content FROM attachment WHERE id = ? AND uploaded_by = ?"
+        + " AND kind = ? AND subproject_code IS NULL").params(id, user, kind)
+        .query((rs, i) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+  }
+
+  /** Lets go of a file this person held, once it was taken elsewhere (the photo of a piece of feedback). */
+  public void release(long id, String user) {
+    jdbc.sql("DELETE FROM attachment WHERE id = ? AND uploaded_by = ? AND subproject_code IS NULL").params(id, user)
+        .update();
+  }
+
+  /** The type of a file read from its first bytes (PDF, JPEG, PNG, Word .docx), or null for any other. */
+  public static String sniff(byte[] b) {
     if (starts(b, 0x25, 0x50, 0x44, 0x46)) {
       return "application/pdf";
     }
@@ -215,7 +228,8 @@ public class Attachments {
     return true;
   }
 
-  private static String sha256(byte[] bytes) {
+  /** The file's SHA-256, in hexadecimal. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

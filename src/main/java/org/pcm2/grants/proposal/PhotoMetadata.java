@@ -19,12 +19,12 @@ import java.util.TimeZone;
  * local time without a zone; the programme's photos are taken in Vietnam, so that time is read
  * as Vietnam's. A photo without them, or with values that cannot be true, has none.
  */
-record PhotoMetadata(Instant takenAt, Double latitude, Double longitude) {
+public record PhotoMetadata(Instant takenAt, Double latitude, Double longitude) {
 
-  static final PhotoMetadata NONE = new PhotoMetadata(null, null, null);
+  public static final PhotoMetadata NONE = new PhotoMetadata(null, null, null);
   private static final TimeZone VIETNAM = TimeZone.getTimeZone("Asia/Ho_Chi_Minh");
 
-  static PhotoMetadata of(byte[] image) {
+  public static PhotoMetadata of(byte[] image) {
     Metadata metadata;
     try {
       metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(image), image.length);

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.FormBrowser;
+import org.pcm2.grants.support.PageRequests;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.TasklistBrowser;
+import org.pcm2.grants.support.TestFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +59,11 @@ class CommunityFeedbackIT extends PostgresIntegrationTest {
       phone.clickOn("input[name=category][value=QUESTION]");
       phone.type("textarea[name=text]", "Khi nào thôn Khuôn Ngục được làm đường?");
       phone.type("input[name=contactPhone]", "0912 345 678");
+      // a photo of the road from the phone's gallery, with the day and place its camera wrote
+      java.nio.file.Path road = java.nio.file.Files.createTempDirectory("pcm-feedback").resolve("Đường thôn.jpg");
+      java.nio.file.Files.write(road, TestFiles.photo("2026:11:28 16:05:00", 21.61, 105.31));
+      road.toFile().deleteOnExit();
+      phone.upload("input[name=photo]", road);
       assertThat(((Number) phone.runAsync("arguments[arguments.length - 1](window.innerWidth)")).intValue())
           .isEqualTo(360);
       assertThat(((Number) phone.runAsync("arguments[arguments.length - 1]("
@@ -69,7 +76,54 @@ class CommunityFeedbackIT extends PostgresIntegrationTest {
       phone.open("/feedback/status?reference=" + reference);
       assertThat(phone.waitFor("#state").getText()).startsWith("Đang xử lý");
       assertThat(phone.waitFor("table").getText()).contains("Xã Hoàng Nông", "Câu hỏi").doesNotContain("0912");
+      assertThat(phone.text()).as("the photo is the handlers' only").doesNotContain("Đường thôn.jpg");
+
+      // the commune's leaders read the whole piece: the contact, the photo with its day and place
+      HttpResponse<String> handler = PageRequests.get(base(), "/reports/feedback/" + reference, "leader1");
+      assertThat(handler.statusCode()).isEqualTo(200);
+      assertThat(handler.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+      assertThat(handler.body()).contains("0912 345 678", "Khi nào thôn Khuôn Ngục được làm đường?",
+          "Đường thôn.jpg", "28/11/2026 16:05", "21.610000, 105.310000", "/reports/feedback/" + reference + "/photo");
+      HttpResponse<byte[]> photo = photoAs("leader1", reference);
+      assertThat(photo.statusCode()).isEqualTo(200);
+      assertThat(photo.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+      assertThat(photo.body()).isEqualTo(TestFiles.photo("2026:11:28 16:05:00", 21.61, 105.31));
+      assertThat(jdbc.sql("SELECT latitude || ',' || longitude FROM feedback_photo p JOIN community_feedback f"
+          + " ON f.id = p.feedback_id WHERE f.reference = ?").param(reference).query(String.class).single())
+          .isEqualTo("21.61,105.31");
+      // nobody else: another commune's leader, DWC (the commune handles it), a facilitator, nobody signed in
+      for (String other : new String[] {"leader3", "officer1", "facilitator1"}) {
+        assertThat(PageRequests.get(base(), "/reports/feedback/" + reference, other).statusCode()).as(other)
+            .isEqualTo(404);
+        assertThat(photoAs(other, reference).statusCode()).as(other).isEqualTo(404);
+      }
+      assertThat(PageRequests.get(base(), "/reports/feedback/" + reference, null).statusCode()).isIn(401, 302);
+      assertThat(photoAs(null, reference).statusCode()).isIn(401, 302);
+
+      // the handling step in the Tasklist links to that page, which the Tasklist's session opens
+      String task = jdbc.sql("SELECT t.id_ FROM act_ru_task t JOIN community_feedback f"
+          + " ON f.process_instance_id = t.proc_inst_id_ WHERE f.reference = ?").param(reference)
+          .query(String.class).single();
+      try (TasklistBrowser leader = new TasklistBrowser(base()).login("leader1")) {
+        leader.open("/camunda/app/tasklist/default/#/?task=" + task);
+        assertThat(leader.waitFor("a[href*='/reports/feedback/']").getDomAttribute("href"))
+            .isEqualTo("/reports/feedback/" + reference);
+        leader.screenshot("feedback-handling-step");
+        leader.open("/reports/feedback/" + reference);
+        assertThat(leader.waitFor("#contact").getText()).contains("0912 345 678");
+        assertThat(((Number) leader.runAsync("const done = arguments[arguments.length - 1];"
+            + " const img = document.querySelector('#photo img');"
+            + " img.complete ? done(img.naturalWidth) : img.onload = () => done(img.naturalWidth);")).intValue())
+            .as("the photo shows").isEqualTo(64);
+        leader.fullScreenshot("feedback-for-its-handlers");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  private HttpResponse<byte[]> photoAs(String user, String reference) {
+    return engine(user).download("/reports/feedback/" + reference + "/photo");
   }
 
   @Test
@@ -152,6 +206,13 @@ class CommunityFeedbackIT extends PostgresIntegrationTest {
       assertThat(refused.statusCode()).as(bad.toString()).isEqualTo(400);
       assertThat(refused.body()).as(bad.toString()).contains("data-field=\"" + bad.getKey() + "\"");
     }
+    // a "photo" that is a PDF by its own bytes, whatever its name says
+    long photos = jdbc.sql("SELECT COUNT(*) FROM feedback_photo").query(Long.class).single();
+    HttpResponse<String> notAPhoto = villager.postWithFile("/feedback", good, "photo", "anh.jpg",
+        TestFiles.minutesPdf());
+    assertThat(notAPhoto.statusCode()).isEqualTo(400);
+    assertThat(notAPhoto.body()).contains("data-field=\"photo\"").contains("ảnh phải là tệp JPEG hoặc PNG");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM feedback_photo").query(Long.class).single()).isEqualTo(photos);
     Map<String, String> markup = new HashMap<>(good);
     markup.put("text", "Xem <script>alert(1)</script> nhé");
     HttpResponse<String> refused = villager.post("/feedback", markup);
@@ -193,6 +254,25 @@ class CommunityFeedbackIT extends PostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT channel, recorded_by FROM community_feedback WHERE reference = ?").param(reference)
         .query().singleRow()).containsEntry("channel", "IN_PERSON").containsEntry("recorded_by", "facilitator1");
     assertThat(tasks("leader1", reference)).hasSize(1);
+
+    // a leader enters a complaint with the photo a villager showed, held through POST /api/files
+    HttpResponse<String> held = engine("leader1").upload("/api/files", "kind", "PHOTO", "Mương vỡ.jpg",
+        TestFiles.photo());
+    assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+    long photoFile = JSON.readTree(held.body()).get("id").asLong();
+    assertThat(engine("leader1").upload("/api/files", "kind", "MINUTES", "Biên bản.pdf", TestFiles.minutesPdf())
+        .statusCode()).as("a leader holds photos for feedback, not a proposal's minutes").isEqualTo(404);
+    String withPhoto = heard.replace("}", ",\"photoFile\":" + photoFile + "}");
+    HttpResponse<String> someoneElses = engine("facilitator1").postJson("/api/feedback", withPhoto);
+    assertThat(someoneElses.statusCode()).as("a photo held by someone else").isEqualTo(400);
+    assertThat(someoneElses.body()).contains("\"field\":\"photoFile\"");
+    HttpResponse<String> entered = engine("leader1").postJson("/api/feedback", withPhoto);
+    assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+    String photographed = JSON.readTree(entered.body()).get("reference").asText();
+    assertThat(photoAs("leader1", photographed).body()).isEqualTo(TestFiles.photo());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM attachment WHERE id = ?").param(photoFile).query(Long.class).single())
+        .as("no longer held: the feedback has it").isZero();
+
     assertThat(new ApiClient(base(), null, null).postJson("/api/feedback", heard).statusCode()).isEqualTo(401);
     assertThat(engine("admin").postJson("/api/feedback", heard).statusCode()).as("not a programme person")
         .isEqualTo(404);

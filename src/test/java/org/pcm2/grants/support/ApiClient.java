@@ -108,16 +108,10 @@ public final class ApiClient {
 
   /** A multipart/form-data upload of one file with one extra text field. */
   public HttpResponse<String> upload(String path, String field, String value, String fileName, byte[] content) {
-    String boundary = "----pcm" + System.nanoTime();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n";
-    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    String boundary = Multipart.boundary();
     return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, java.util.Map.of(field, value), "file",
+            fileName, content))));
   }
 
   /** The raw bytes of a GET. */

@@ -47,6 +47,22 @@ public final class FormBrowser {
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))));
   }
 
+  /**
+   * Posts the form as a page with a file field does (multipart), with the CSRF token of the
+   * last page read and one file under {@code fileField}.
+   */
+  public HttpResponse<String> postWithFile(String path, Map<String, String> fields, String fileField, String fileName,
+      byte[] file) {
+    Map<String, String> form = new LinkedHashMap<>(fields);
+    if (csrf != null) {
+      form.put("_csrf", csrf);
+    }
+    String boundary = Multipart.boundary();
+    return remember(send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, form, fileField, fileName, file)))));
+  }
+
   private HttpResponse<String> remember(HttpResponse<String> response) {
     Matcher token = CSRF.matcher(response.body());
     if (token.find()) {
