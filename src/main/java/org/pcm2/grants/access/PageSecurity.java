@@ -24,13 +24,14 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sign-in for the application's own pages, the reports ({@code /reports/**}) and the
- * directory ({@code /directory/**}): whoever is signed in to the Tasklist (Camunda's webapp
- * session) opens them as they are, with the groups the webapps found for them; anyone else
- * is asked for the same user and password by the browser (HTTP Basic). The report pages only
- * read, so there is no form to forge; the directory's forms carry Spring Security's token
- * against forgery (kept in the session), and a request another site's page sends is refused
- * before that, by where it comes from.
+ * Sign-in for the application's own pages, the reports ({@code /reports/**}), the directory
+ * ({@code /directory/**}) and the dialogue meetings' pages ({@code /dialogues/**}): whoever is
+ * signed in to the Tasklist (Camunda's webapp session) opens them as they are, with the groups
+ * the webapps found for them; anyone else is asked for the same user and password by the
+ * browser (HTTP Basic). The report pages only read, so there is no form to forge; the
+ * directory's and the dialogues' forms carry Spring Security's token against forgery (kept in
+ * the session), and a request another site's page sends is refused before that, by where it
+ * comes from.
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurity {
@@ -55,7 +56,7 @@ class PageSecurity {
   @Bean
   SecurityFilterChain directoryFilterChain(HttpSecurity http) throws Exception {
     AuthenticationEntryPoint askToSignIn = PageSecurity::askToSignIn;
-    return http.securityMatcher("/directory/**")
+    return http.securityMatcher("/directory/**", "/dialogues/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .addFilterBefore(new CrossSiteRequests.Refusal(false), BasicAuthenticationFilter.class)
         .addFilterBefore(new WebappSession(), BasicAuthenticationFilter.class)

@@ -49,6 +49,9 @@ public class DialogueMeetings {
   public record Recorded(long meetingId, List<String> commitmentKeys) {
   }
 
+  /** Commitments one meeting may record. */
+  static final int MAX_COMMITMENTS = 50;
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final JdbcClient jdbc;
@@ -86,10 +89,10 @@ public class DialogueMeetings {
       errors.add(new FieldError("issues", Texts.both("check.requiredAtMost", 4000)));
     }
     List<Commitment> commitments = m.commitments() == null ? List.of() : m.commitments();
-    if (commitments.size() > 50) {
-      errors.add(new FieldError("commitments", Texts.both("dialogue.tooMany", 50)));
+    if (commitments.size() > MAX_COMMITMENTS) {
+      errors.add(new FieldError("commitments", Texts.both("dialogue.tooMany", MAX_COMMITMENTS)));
     }
-    for (int i = 0; i < commitments.size() && i < 50; i++) {
+    for (int i = 0; i < commitments.size() && i < MAX_COMMITMENTS; i++) {
       Commitment c = commitments.get(i);
       String field = "commitments[" + i + "]";
       if (c == null || c.what() == null || c.what().isBlank() || c.what().length() > 1000) {
@@ -144,6 +147,33 @@ public class DialogueMeetings {
     String instance = runtime.startProcessInstanceByKey(DialogueProcess.KEY, businessKey, v).getId();
     jdbc.sql("UPDATE dialogue_commitment SET process_instance_id = ? WHERE id = ?").params(instance, id).update();
     return businessKey;
+  }
+
+  /** A meeting as it was recorded, with its commitments and where each stands. */
+  public record MeetingView(long id, String communeName, LocalDate heldOn, int women, int men, String issues,
+      String recordedBy, List<CommitmentView> commitments) {
+  }
+
+  /** One commitment: what, whose, by when, and OPEN, KEPT or NOT_KEPT. */
+  public record CommitmentView(String what, String owner, LocalDate dueOn, String status) {
+  }
+
+  /**
+   * The meeting, for whoever recorded it, DWC and the leaders of its commune; nothing for
+   * anyone else.
+   */
+  public java.util.Optional<MeetingView> find(Viewer viewer, long id) {
+    return jdbc.sql("""
+        SELECT m.id, p.name, m.held_on, m.women, m.men, m.issues, m.recorded_by, m.commune_code
+        FROM dialogue_meeting m JOIN place p ON p.code = m.commune_code WHERE m.id = ?""").param(id)
+        .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4),
+            rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8)}).optional()
+        .filter(row -> viewer.isDwc() || viewer.userId().equals(row[6]) || viewer.communes().contains((String) row[7]))
+        .map(row -> new MeetingView((Long) row[0], (String) row[1], (LocalDate) row[2], (Integer) row[3],
+            (Integer) row[4], (String) row[5], (String) row[6], jdbc.sql("""
+                SELECT what, owner, due_on, status FROM dialogue_commitment WHERE meeting_id = ? ORDER BY id""")
+                .param(id).query((rs, i) -> new CommitmentView(rs.getString(1), rs.getString(2),
+                    rs.getDate(3).toLocalDate(), rs.getString(4))).list()));
   }
 
   /** Meetings, attendance by sex, and commitments kept, not kept, open and overdue. */
