@@ -377,7 +377,9 @@ public final class TasklistBrowser implements AutoCloseable {
 
   public void waitForText(String text) {
     try {
-      wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+      // (a page being replaced by the next one leaves the body read a moment ago stale: read it again)
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot("failed-waiting");
       throw new AssertionError("'" + text + "' did not appear; the page shows: " + text().replaceAll("\\s+", " "), e);
