@@ -75,10 +75,7 @@ class FeedbackApi {
   @ApiResponse(responseCode = "201", description = "Đã nhận; mã để tra cứu / Received; its reference",
       useReturnTypeSchema = true)
   ResponseEntity<Received> record(@RequestBody HeardFeedback heard, Authentication user) {
-    Viewer viewer = Viewer.of(user);
-    if (!viewer.isFacilitator() && viewer.communes().isEmpty() && !viewer.isDwc()) {
-      throw new NotFoundException(Texts.both("feedback.programmePeopleOnly"));
-    }
+    Viewer viewer = FeedbackIntake.mayEnterHeard(Viewer.of(user));
     FeedbackIntake.Channel channel = "PAPER".equals(heard.channel()) ? FeedbackIntake.Channel.PAPER
         : FeedbackIntake.Channel.IN_PERSON;
     FeedbackPhotos.Upload photo = null;

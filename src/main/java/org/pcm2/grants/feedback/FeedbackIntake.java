@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.Place;
 import org.pcm2.grants.directory.PlaceKind;
 import org.pcm2.grants.feedback.FeedbackProcess.Var;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,6 +63,17 @@ public class FeedbackIntake {
     this.directory = directory;
     this.runtime = runtime;
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Refuses anyone but a facilitator, a commune's leader or DWC the entering of feedback heard
+   * in person or on paper (as if there were no such thing to do).
+   */
+  static Viewer mayEnterHeard(Viewer viewer) {
+    if (!viewer.isFacilitator() && viewer.communes().isEmpty() && !viewer.isDwc()) {
+      throw new NotFoundException(Texts.both("feedback.programmePeopleOnly"));
+    }
+    return viewer;
   }
 
   /** Checks, keeps and starts it; its reference. */

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.Place;
 import org.pcm2.grants.system.ClientLimit;
@@ -17,9 +18,11 @@ import org.pcm2.grants.system.InvalidInputException;
 import org.pcm2.grants.texts.PageTexts;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -29,7 +32,10 @@ import org.springframework.web.multipart.MultipartFile;
  * tells the programme something about a commune or one of its sub-projects, anonymously or
  * with a contact, and gets a reference to look up its status and answer later
  * ({@code /feedback/status}). Vietnamese first. A client sending too much is told to wait
- * (429); a wrong field is named on the page (400) and nothing is kept.
+ * (429); a wrong field is named on the page (400) and nothing is kept. The same form, signed
+ * in as in the Tasklist ({@code /dialogues/feedback}, among the pages of what was heard at
+ * meetings), lets a facilitator, a commune's leader or DWC enter what someone said in person
+ * or on paper, as {@code POST /api/feedback} does.
  */
 @Controller
 class FeedbackPages {
@@ -66,21 +72,8 @@ class FeedbackPages {
     if (!submissions.allow(request.getRemoteAddr())) {
       return tooMany(model, response);
     }
-    boolean anonymous = "on".equals(form.get("anonymous"));
-    FeedbackCategory category = null;
     try {
-      category = form.get("category") == null ? null : FeedbackCategory.valueOf(form.get("category"));
-    } catch (IllegalArgumentException unknown) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return form(model, form, List.of(new FieldError("category", Texts.both("check.required"))));
-    }
-    try {
-      String reference = intake.submit(new FeedbackIntake.Submission(form.get("communeCode"),
-          form.get("subprojectCode"), category, "on".equals(form.get("aboutLeaders")), form.get("text"),
-          anonymous ? null : form.get("contactName"), anonymous ? null : form.get("contactPhone"),
-          anonymous ? null : form.get("contactEmail"), photo == null || photo.isEmpty() && photo.getOriginalFilename()
-              .isBlank() ? null : new FeedbackPhotos.Upload(photo.getOriginalFilename(), photo.getBytes())),
-          FeedbackIntake.Channel.PUBLIC_PAGE, null);
+      String reference = intake.submit(submission(form, photo), FeedbackIntake.Channel.PUBLIC_PAGE, null);
       model.addAttribute("t", TEXTS);
       model.addAttribute("reference", reference);
       return "feedback/received";
@@ -88,6 +81,65 @@ class FeedbackPages {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return form(model, form, refused.errors());
     }
+  }
+
+  /** The same form for a facilitator, a commune's leader or DWC, who enters what was heard in person or on paper. */
+  @GetMapping("/dialogues/feedback")
+  String heardForm(Authentication user, Model model) {
+    recorder(user);
+    return heardForm(model, Map.of(), List.of());
+  }
+
+  @PostMapping("/dialogues/feedback")
+  String heard(@RequestParam Map<String, String> form,
+      @RequestParam(name = "photo", required = false) MultipartFile photo, Authentication user,
+      HttpServletResponse response, Model model) throws java.io.IOException {
+    Viewer viewer = recorder(user);
+    try {
+      FeedbackIntake.Channel channel = "PAPER".equals(form.get("channel")) ? FeedbackIntake.Channel.PAPER
+          : FeedbackIntake.Channel.IN_PERSON;
+      String reference = intake.submit(submission(form, photo), channel, viewer.userId());
+      // to a page of its own, so that reloading it enters nothing twice
+      return "redirect:/dialogues/feedback/" + reference;
+    } catch (InvalidInputException refused) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return heardForm(model, form, refused.errors());
+    }
+  }
+
+  @GetMapping("/dialogues/feedback/{reference:PA-[A-Z0-9]{8}}")
+  String entered(@PathVariable String reference, Authentication user, Model model) {
+    recorder(user);
+    model.addAttribute("t", TEXTS);
+    model.addAttribute("reference", reference);
+    return "feedback/received";
+  }
+
+  private String heardForm(Model model, Map<String, String> values, List<FieldError> errors) {
+    form(model, values, errors);
+    model.addAttribute("heard", true);
+    return "feedback/form";
+  }
+
+  private static Viewer recorder(Authentication user) {
+    return FeedbackIntake.mayEnterHeard(Viewer.of(user));
+  }
+
+  /** What the form says, its photo if one was chosen; an unknown category is named. */
+  private static FeedbackIntake.Submission submission(Map<String, String> form, MultipartFile photo)
+      throws java.io.IOException {
+    boolean anonymous = "on".equals(form.get("anonymous"));
+    FeedbackCategory category;
+    try {
+      category = form.get("category") == null ? null : FeedbackCategory.valueOf(form.get("category"));
+    } catch (IllegalArgumentException unknown) {
+      throw new InvalidInputException(List.of(new FieldError("category", Texts.both("check.required"))));
+    }
+    return new FeedbackIntake.Submission(form.get("communeCode"), form.get("subprojectCode"), category,
+        "on".equals(form.get("aboutLeaders")), form.get("text"), anonymous ? null : form.get("contactName"),
+        anonymous ? null : form.get("contactPhone"), anonymous ? null : form.get("contactEmail"),
+        photo == null || photo.isEmpty() && photo.getOriginalFilename().isBlank() ? null
+            : new FeedbackPhotos.Upload(photo.getOriginalFilename(), photo.getBytes()));
   }
 
   @GetMapping("/feedback/status")
@@ -123,6 +175,7 @@ class FeedbackPages {
     model.addAttribute("categories", FeedbackCategory.values());
     model.addAttribute("communes", communes());
     model.addAttribute("maxText", FeedbackIntake.MAX_TEXT);
+    model.addAttribute("heard", false);
     return "feedback/form";
   }
 

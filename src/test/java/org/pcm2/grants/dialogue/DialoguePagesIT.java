@@ -98,6 +98,43 @@ class DialoguePagesIT extends PostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM dialogue_meeting").query(Long.class).single()).isOne();
   }
 
+  @Test
+  void aFacilitatorEntersFeedbackHeardOnPaperWithItsPhoto() throws Exception {
+    TasklistBrowser.requireInstalled();
+    String base = "http://localhost:" + port;
+    java.nio.file.Path photo = java.nio.file.Files.createTempDirectory("pcm-heard").resolve("Cầu tràn.jpg");
+    java.nio.file.Files.write(photo, org.pcm2.grants.support.TestFiles.photo());
+    photo.toFile().deleteOnExit();
+    String reference;
+    try (TasklistBrowser browser = new TasklistBrowser(base).login("facilitator1")) {
+      browser.open("/dialogues/feedback");
+      browser.selectValue("select[name=channel]", "PAPER");
+      browser.selectValue("select[name=communeCode]", "05740");
+      browser.clickOn("input[name=category][value=COMPLAINT]");
+      browser.type("textarea[name=text]", "Thư của bà con xóm Nà Ngườm: cầu tràn bị xói sau lũ");
+      browser.type("input[name=contactName]", "Bà Hoàng Thị Mai");
+      browser.upload("input[name=photo]", photo);
+      browser.clickOn("button[type=submit]");
+      browser.waitForText("Mã phản ánh");
+      reference = browser.waitFor("#reference").getText();
+      assertThat((String) browser.runAsync("arguments[arguments.length - 1](location.pathname)"))
+          .isEqualTo("/dialogues/feedback/" + reference);
+    }
+    assertThat(jdbc.sql("SELECT channel || '/' || recorded_by || '/' || contact_name FROM community_feedback"
+        + " WHERE reference = ?").param(reference).query(String.class).single())
+        .isEqualTo("PAPER/facilitator1/Bà Hoàng Thị Mai");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM feedback_photo p JOIN community_feedback f ON f.id = p.feedback_id"
+        + " WHERE f.reference = ?").param(reference).query(Long.class).single()).isOne();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskCandidateGroup("commune05740")
+        .count()).isOne();
+    // nobody else enters feedback for others; no form without the page's token
+    assertThat(PageRequests.get(base, "/dialogues/feedback", "admin").statusCode()).isEqualTo(404);
+    long before = jdbc.sql("SELECT COUNT(*) FROM community_feedback").query(Long.class).single();
+    assertThat(PageRequests.post(base, "/dialogues/feedback", "facilitator1", "communeCode=05740&category=QUESTION"
+        + "&text=Khi%20n%C3%A0o%20c%C3%B3%20v%E1%BB%91n", null).statusCode()).isEqualTo(403);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM community_feedback").query(Long.class).single()).isEqualTo(before);
+  }
+
   private long meetingId() {
     return jdbc.sql("SELECT id FROM dialogue_meeting").query(Long.class).single();
   }
