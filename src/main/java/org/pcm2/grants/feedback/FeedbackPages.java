@@ -138,7 +138,8 @@ class FeedbackPages {
     return new FeedbackIntake.Submission(form.get("communeCode"), form.get("subprojectCode"), category,
         "on".equals(form.get("aboutLeaders")), form.get("text"), anonymous ? null : form.get("contactName"),
         anonymous ? null : form.get("contactPhone"), anonymous ? null : form.get("contactEmail"),
-        photo == null || photo.isEmpty() && photo.getOriginalFilename().isBlank() ? null
+        photo == null || photo.isEmpty() && (photo.getOriginalFilename() == null
+            || photo.getOriginalFilename().isBlank()) ? null
             : new FeedbackPhotos.Upload(photo.getOriginalFilename(), photo.getBytes()));
   }
 

@@ -69,11 +69,15 @@ function setValue(input, value) {
   // draw this field again with its old value. preact/compat listens for leaving a field as
   // focusout, not blur; the person's focus is left where it is. What they were typing in another
   // field is taken by the form first, or the new drawing would lose it.
-  const typing = document.activeElement;
-  if (typing && typing !== input && typing.closest && typing.closest('.fjs-form')
-      && /^(INPUT|TEXTAREA)$/.test(typing.tagName)) {
-    typing.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
-  }
+  // The field being typed in may not hold the focus any more (on a phone, choosing a file takes
+  // it), so every text field of the form holding something is left, not only the focused one:
+  // each gives form-js what it shows. Empty fields and date fields are left alone.
+  const form = input.closest('.fjs-form') || document;
+  form.querySelectorAll('input.fjs-input, textarea.fjs-textarea').forEach((field) => {
+    if (field !== input && field.type !== 'file' && field.value !== '' && !field.closest('.fjs-datepicker')) {
+      field.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    }
+  });
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
   input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
