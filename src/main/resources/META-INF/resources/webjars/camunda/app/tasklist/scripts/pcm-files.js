@@ -106,10 +106,12 @@ async function send(input, config, file, list) {
     if (response.status === 201) {
       line.textContent = `✓ ${describe(answer)} — số / no. ${answer.id}`;
       line.className = 'pcm-file-kept';
+      // remembered first: writing the number draws the form again, and the chooser drawn anew
+      // lists what is remembered
+      uploaded.get(input.id).push(line.textContent);
       const ids = input.value.split(/[,;\s]+/).filter((id) => id !== '');
       ids.push(String(answer.id));
       setValue(input, ids.join(', '));
-      uploaded.get(input.id).push(line.textContent);
     } else {
       const why = response.status === 401 ? TEXTS.signIn : problemText(answer);
       line.textContent = `✗ ${file.name}: ${TEXTS.refused}${why ? ` — ${why}` : ''}`;
