@@ -53,6 +53,15 @@ public enum DecisionPoint {
         FieldChecks.amount(v, Var.CONTRIBUTION_MOBILISED, Need.REQUIRED, e);
         FieldChecks.amount(v, Var.WOMEN_REACHED, Need.REQUIRED, e);
         FieldChecks.amount(v, Var.MEN_REACHED, Need.REQUIRED, e);
+        FieldChecks.count(v, Var.OUTPUT_ACHIEVED, true, e);
+        FieldChecks.requiredText(v, Var.MAINTENANCE_GROUP, 200, e);
+        FieldChecks.amount(v, Var.MAINTENANCE_FUND, Need.OPTIONAL, e);
+        boolean school = "SCHOOL".equals(text(v, Var.UNIT_TYPE));
+        for (String students : List.of(Var.STUDENTS_GIRLS_REACHED, Var.STUDENTS_BOYS_REACHED)) {
+          if (FieldChecks.count(v, students, false, e) == null && school && v.get(students) == null) {
+            e.add(new FieldError(students, Texts.both("completion.studentsReached")));
+          }
+        }
       })),
   EVALUATION(submission(Element.EVALUATE_RESULTS).comment(Var.EVALUATION_COMMENT)
       .inputs((v, e) -> {

@@ -39,6 +39,9 @@ public final class SubprojectGrantProcess {
     public static final String CORE_TEACHER = "coreTeacher";
     public static final String STUDENTS_GIRLS = "studentsGirls";
     public static final String STUDENTS_BOYS = "studentsBoys";
+    /** The sector (a code of DWC's table) and the planned main output, in the sector's unit. */
+    public static final String SECTOR_CODE = "sectorCode";
+    public static final String OUTPUT_PLANNED = "outputPlanned";
     // derived at registration
     public static final String SUBPROJECT_CODE = "subprojectCode";
     public static final String FACILITATOR_ID = "facilitatorId";
@@ -46,6 +49,9 @@ public final class SubprojectGrantProcess {
     public static final String UNIT_TYPE = "unitType";
     public static final String UNIT_CODE = "unitCode";
     public static final String UNIT_NAME = "unitName";
+    /** The sector's name and its output unit, in both languages, for the forms. */
+    public static final String SECTOR_NAME = "sectorName";
+    public static final String OUTPUT_UNIT = "outputUnit";
     public static final String COMMUNE_CODE = "communeCode";
     public static final String COMMUNE_NAME = "communeName";
     public static final String COMMUNE_LEADERS_GROUP = "communeLeadersGroup";
@@ -87,6 +93,11 @@ public final class SubprojectGrantProcess {
     public static final String CONTRIBUTION_MOBILISED = "contributionMobilised";
     public static final String WOMEN_REACHED = "womenReached";
     public static final String MEN_REACHED = "menReached";
+    public static final String OUTPUT_ACHIEVED = "outputAchieved";
+    public static final String MAINTENANCE_GROUP = "maintenanceGroup";
+    public static final String MAINTENANCE_FUND = "maintenanceFund";
+    public static final String STUDENTS_GIRLS_REACHED = "studentsGirlsReached";
+    public static final String STUDENTS_BOYS_REACHED = "studentsBoysReached";
     public static final String COMPLETION_SUMMARY = "completionSummary";
     public static final String COMMUNITY_FEEDBACK = "communityFeedback";
     /** The evaluation criteria, scored 1 to 5; their weights are in processes/evaluation-weights.dmn. */

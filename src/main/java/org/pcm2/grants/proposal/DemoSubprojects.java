@@ -35,18 +35,18 @@ class DemoSubprojects implements ApplicationRunner {
 
   /** One sample: its group, what it asks, who evaluates it and how (five scores 1–5), whom it reached. */
   record Sample(String key, String groupCode, String title, long grant, String leader, List<Long> scores,
-      long womenReached, long menReached) {
+      long womenReached, long menReached, String sector, long output) {
   }
 
   static final List<Sample> SAMPLES = List.of(
       new Sample("demo-closed-1", "CBG0574005", "Bê tông hóa đường xóm Khuôn Ngục", 15_000_000L, "leader1",
-          List.of(5L, 5L, 4L, 5L, 5L), 64, 52),
+          List.of(5L, 5L, 4L, 5L, 5L), 64, 52, "ROADS", 300),
       new Sample("demo-closed-2", "CBG0574006", "Sửa mái nhà văn hóa xóm Đồng Đình", 12_000_000L, "leader1",
-          List.of(5L, 4L, 4L, 4L, 4L), 31, 45),
+          List.of(5L, 4L, 4L, 4L, 4L), 31, 45, "COMMUNITY", 1),
       new Sample("demo-closed-3", "CBG0574304", "Nạo vét mương thủy lợi xóm Suối Cái", 14_000_000L, "leader3",
-          List.of(4L, 4L, 4L, 3L, 3L), 40, 38),
+          List.of(4L, 4L, 4L, 3L, 3L), 40, 38, "ENVIRONMENT", 800),
       new Sample("demo-closed-4", "CBG0574007", "Loa truyền thanh xóm Làng Chùa", 8_000_000L, "leader1",
-          List.of(3L, 3L, 3L, 3L, 3L), 20, 22));
+          List.of(3L, 3L, 3L, 3L, 3L), 20, 22, "COMMUNITY", 1));
 
   private static final String FACILITATOR = "facilitator1";
 
@@ -104,6 +104,8 @@ class DemoSubprojects implements ApplicationRunner {
     v.put(Var.FUND_CODE, "CM");
     v.put(Var.CYCLE_CODE, "CM-2026-1");
     v.put(Var.GROUP_CODE, sample.groupCode());
+    v.put(Var.SECTOR_CODE, sample.sector());
+    v.put(Var.OUTPUT_PLANNED, sample.output());
     v.put(Var.OBJECTIVES, "Cải thiện điều kiện sinh hoạt và sản xuất của cộng đồng");
     v.put(Var.ACTIVITIES, "Họp dân thống nhất, mua vật liệu, thi công, nghiệm thu và bàn giao");
     v.put(Var.REQUESTED_GRANT, sample.grant());
@@ -172,6 +174,8 @@ class DemoSubprojects implements ApplicationRunner {
         v.put(Var.CONTRIBUTION_MOBILISED, sample.grant() / 5);
         v.put(Var.WOMEN_REACHED, sample.womenReached());
         v.put(Var.MEN_REACHED, sample.menReached());
+        v.put(Var.OUTPUT_ACHIEVED, sample.output());
+        v.put(Var.MAINTENANCE_GROUP, "Tổ quản lý, bảo trì công trình của xóm");
         v.put(Var.COMPLETION_SUMMARY, "Hoàn thành đúng thiết kế, đã bàn giao cho cộng đồng quản lý");
       }
       case Element.EVALUATE_RESULTS -> {

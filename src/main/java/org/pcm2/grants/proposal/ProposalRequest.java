@@ -14,6 +14,10 @@ public record ProposalRequest(
     @Schema(example = "CM-2026-1") String cycleCode,
     @Schema(example = "CBG0574001", description = "Nhóm cộng đồng CBG… hoặc nhóm học sinh HS… / CBG or student group")
     String groupCode,
+    @Schema(example = "ROADS", description = "Lĩnh vực (GET /api/sectors) / Sector (GET /api/sectors)")
+    String sectorCode,
+    @Schema(example = "300", description = "Kết quả chính dự kiến, theo đơn vị của lĩnh vực (300 m đường) / "
+        + "Planned main output, in the sector's unit (300 m of path)") Long outputPlanned,
     @Schema(example = "Đi lại an toàn mùa mưa cho 75 hộ") String objectives,
     @Schema(example = "Họp dân, mua vật liệu, thi công 300 m") String activities,
     @Schema(example = "Xi măng 12.000.000; cát đá 6.000.000; công thợ 2.000.000") String budgetLines,
@@ -89,6 +93,8 @@ public record ProposalRequest(
     put(v, Var.FUND_CODE, fundCode);
     put(v, Var.CYCLE_CODE, cycleCode);
     put(v, Var.GROUP_CODE, groupCode);
+    put(v, Var.SECTOR_CODE, sectorCode);
+    put(v, Var.OUTPUT_PLANNED, outputPlanned);
     put(v, Var.OBJECTIVES, objectives);
     put(v, Var.ACTIVITIES, activities);
     put(v, Var.BUDGET_LINES, budgetItems == null || budgetItems.isEmpty() ? budgetLines

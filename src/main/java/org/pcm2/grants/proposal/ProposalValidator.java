@@ -16,6 +16,8 @@ import org.pcm2.grants.directory.GroupKind;
 import org.pcm2.grants.directory.GroupLocation;
 import org.pcm2.grants.funding.FundingCycle;
 import org.pcm2.grants.funding.FundingCycles;
+import org.pcm2.grants.sector.Sector;
+import org.pcm2.grants.sector.Sectors;
 import org.pcm2.grants.system.FieldChecks;
 import org.pcm2.grants.system.FieldChecks.Need;
 import org.pcm2.grants.system.FieldError;
@@ -41,11 +43,13 @@ public class ProposalValidator {
   private final DirectoryService directory;
   private final GrantLimits limits;
   private final FundingCycles cycles;
+  private final Sectors sectors;
 
-  public ProposalValidator(DirectoryService directory, GrantLimits limits, FundingCycles cycles) {
+  public ProposalValidator(DirectoryService directory, GrantLimits limits, FundingCycles cycles, Sectors sectors) {
     this.directory = directory;
     this.limits = limits;
     this.cycles = cycles;
+    this.sectors = sectors;
   }
 
   public List<FieldError> validate(Map<String, ?> v) {
@@ -81,6 +85,8 @@ public class ProposalValidator {
         errors.add(FieldChecks.required(name));
       }
     }
+
+    checkSector(v, submission, errors);
 
     Optional<CommunityGroup> group = Optional.empty();
     String groupCode = text(v, Var.GROUP_CODE);
@@ -137,6 +143,33 @@ public class ProposalValidator {
       }
     }
     return errors;
+  }
+
+  /**
+   * The sector and the planned output in its unit: required of a new proposal; a revision of
+   * one made before sectors were asked for may go without, but what it gives is checked. A
+   * retired sector takes no new proposal; one already in it keeps it.
+   */
+  private void checkSector(Map<String, ?> v, boolean submission, List<FieldError> errors) {
+    String code = text(v, Var.SECTOR_CODE);
+    if (code == null || code.isEmpty()) {
+      if (submission) {
+        errors.add(FieldChecks.required(Var.SECTOR_CODE));
+      }
+      FieldChecks.count(v, Var.OUTPUT_PLANNED, false, errors);
+      return;
+    }
+    Optional<Sector> sector = code.length() > 20 ? Optional.empty() : sectors.find(code);
+    if (sector.isEmpty()) {
+      errors.add(new FieldError(Var.SECTOR_CODE, Texts.both("proposal.unknownSector", code)));
+    } else if (submission && !sector.get().active()) {
+      errors.add(new FieldError(Var.SECTOR_CODE, Texts.both("proposal.sectorRetired", sector.get().name())));
+    }
+    Long output = FieldChecks.count(v, Var.OUTPUT_PLANNED, true, errors);
+    if (output != null && output == 0) {
+      errors.add(new FieldError(Var.OUTPUT_PLANNED, Texts.both("proposal.outputPlanned",
+          sector.map(Sector::unit).orElse("?"))));
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import org.pcm2.grants.directory.GroupLocation;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
+import org.pcm2.grants.sector.Sectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,14 @@ public class RegisterProposalDelegate implements JavaDelegate {
   private final DirectoryService directory;
   private final SubprojectCodes codes;
   private final EvidenceFiles evidence;
+  private final Sectors sectors;
 
-  public RegisterProposalDelegate(DirectoryService directory, SubprojectCodes codes, EvidenceFiles evidence) {
+  public RegisterProposalDelegate(DirectoryService directory, SubprojectCodes codes, EvidenceFiles evidence,
+      Sectors sectors) {
     this.directory = directory;
     this.codes = codes;
     this.evidence = evidence;
+    this.sectors = sectors;
   }
 
   @Override
@@ -55,6 +59,11 @@ public class RegisterProposalDelegate implements JavaDelegate {
     execution.setVariable(Var.UNIT_NAME, location.unitName());
     execution.setVariable(Var.COMMUNE_CODE, location.commune().code());
     execution.setVariable(Var.COMMUNE_NAME, location.commune().name());
+    // a proposal made before sectors were asked for has none until its revision names one
+    java.util.Optional.ofNullable((String) v.get(Var.SECTOR_CODE)).flatMap(sectors::find).ifPresent(sector -> {
+      execution.setVariable(Var.SECTOR_NAME, sector.name());
+      execution.setVariable(Var.OUTPUT_UNIT, sector.unit());
+    });
     execution.setVariable(Var.COMMUNE_LEADERS_GROUP, IdentityGroups.communeLeaders(location.commune().code()));
 
     long requested = wholeOrZero(v, Var.REQUESTED_GRANT);

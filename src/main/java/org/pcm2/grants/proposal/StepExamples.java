@@ -32,7 +32,8 @@ final class StepExamples {
     put(Element.ACCEPT_PROGRESS_REPORT, Var.PROGRESS_DECISION, Decision.ACCEPT,
         Var.PROGRESS_COMMENT, "Đúng tiến độ");
     put(Element.SUBMIT_COMPLETION_REPORT, Var.ACTUAL_SPENDING, 15_000_000L, Var.CONTRIBUTION_MOBILISED, 3_000_000L,
-        Var.WOMEN_REACHED, 64L, Var.MEN_REACHED, 52L,
+        Var.WOMEN_REACHED, 64L, Var.MEN_REACHED, 52L, Var.OUTPUT_ACHIEVED, 300L,
+        Var.MAINTENANCE_GROUP, "Tổ bảo trì thôn Đồng Tâm (ông Lý Văn Sơn)", Var.MAINTENANCE_FUND, 1_500_000L,
         Var.COMPLETION_SUMMARY, "Hoàn thành đúng thiết kế, đã bàn giao cho cộng đồng quản lý", "photoFiles", "41, 42");
     put(Element.EVALUATE_RESULTS, Var.SCORES.get(0), 5L, Var.SCORES.get(1), 5L, Var.SCORES.get(2), 4L,
         Var.SCORES.get(3), 5L, Var.SCORES.get(4), 5L,

@@ -57,7 +57,9 @@ public class SubprojectReadModel implements ExecutionListener {
         integer(v, Var.BENEFICIARIES_ETHNIC_MINORITY), integer(v, Var.WOMEN_REACHED), integer(v, Var.MEN_REACHED),
         sqlDate(date(v, Var.PLANNED_START)), sqlDate(date(v, Var.PLANNED_END)),
         v.get(Var.EVALUATION_SCORE) instanceof Number n ? n.doubleValue() : null, integer(v, Var.STUDENTS_GIRLS),
-        integer(v, Var.STUDENTS_BOYS), now, code};
+        integer(v, Var.STUDENTS_BOYS), text(v, Var.SECTOR_CODE), whole(v, Var.OUTPUT_PLANNED),
+        whole(v, Var.OUTPUT_ACHIEVED), text(v, Var.MAINTENANCE_GROUP), whole(v, Var.MAINTENANCE_FUND),
+        integer(v, Var.STUDENTS_GIRLS_REACHED), integer(v, Var.STUDENTS_BOYS_REACHED), now, code};
     int updated = jdbc.sql("""
         UPDATE subproject SET process_instance_id = ?, title = ?, fund_code = ?, cycle_code = ?, group_code = ?,
             unit_type = ?, unit_code = ?, unit_name = ?, commune_code = ?, commune_name = ?, facilitator_id = ?,
@@ -65,7 +67,9 @@ public class SubprojectReadModel implements ExecutionListener {
             contribution_cash = ?, contribution_labour = ?, contribution_materials = ?, contribution_mobilised = ?,
             beneficiaries_women = ?, beneficiaries_men = ?, beneficiaries_poor = ?, beneficiaries_ethnic = ?,
             women_reached = ?, men_reached = ?, planned_start = ?, planned_end = ?, evaluation_score = ?,
-            students_girls = ?, students_boys = ?, updated_at = ?, """ + PLACES + """
+            students_girls = ?, students_boys = ?, sector_code = ?, output_planned = ?, output_achieved = ?,
+            maintenance_group = ?, maintenance_fund = ?, students_girls_reached = ?, students_boys_reached = ?,
+            updated_at = ?, """ + PLACES + """
         WHERE code = ? AND process_instance_id = ?
         """).params(append(values, execution.getProcessInstanceId())).update();
     if (updated == 0) {
@@ -77,9 +81,10 @@ public class SubprojectReadModel implements ExecutionListener {
               contribution_planned, contribution_cash, contribution_labour, contribution_materials,
               contribution_mobilised, beneficiaries_women, beneficiaries_men, beneficiaries_poor, beneficiaries_ethnic,
               women_reached, men_reached, planned_start, planned_end, evaluation_score, students_girls, students_boys,
-              updated_at, code, submitted_at)
+              sector_code, output_planned, output_achieved, maintenance_group, maintenance_fund,
+              students_girls_reached, students_boys_reached, updated_at, code, submitted_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'SUBMITTED'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                  ?, ?, ?, ?, ?, ?, ?)
+                  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """).params(append(values, now)).update();
       jdbc.sql("UPDATE subproject SET " + PLACES + " WHERE code = ?").param(code).update();
     }

@@ -87,8 +87,8 @@ class FieldRuleTest {
     // a revision changes what the proposal holds: nothing it must send again
     assertThat(forms.requiredAt(forms.step("UserTask_ReviseProposal").orElseThrow())).isEmpty();
     assertThat(forms.requiredAt(forms.step("UserTask_SubmitCompletionReport").orElseThrow()))
-        .containsExactly("actualSpending", "contributionMobilised", "womenReached", "menReached", "completionSummary",
-            "photoFiles");
+        .containsExactly("actualSpending", "contributionMobilised", "womenReached", "menReached", "outputAchieved",
+            "maintenanceGroup", "completionSummary", "photoFiles");
     assertThat(forms.step("UserTask_SelectWinners").orElseThrow().startFormId()).isEqualTo("awardRoundOpen");
   }
 }

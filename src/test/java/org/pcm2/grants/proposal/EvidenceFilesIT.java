@@ -123,7 +123,7 @@ class EvidenceFilesIT extends PostgresIntegrationTest {
     long othersPhoto = id(facilitator.upload("/api/subprojects/" + otherCode + "/attachments", "kind", "PHOTO",
         "cong-trinh-khac.jpg", TestFiles.photo()));
     String report = "{\"actualSpending\":15000000,\"contributionMobilised\":4000000,\"womenReached\":31,"
-        + "\"menReached\":27,\"completionSummary\":\"Xong\"";
+        + "\"menReached\":27,\"completionSummary\":\"Xong\",\"outputAchieved\":280,\"maintenanceGroup\":\"Tổ bảo trì\"";
     String path = "/api/subprojects/" + code + "/tasks/UserTask_SubmitCompletionReport";
 
     assertRefused(facilitator.postJson(path, report + "}"), "photoFiles");

@@ -50,7 +50,7 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
         "gieng.jpg", TestFiles.photo("2026:11:28 15:00:00", 21.62, 105.31), true);
     assertThat(photo.statusCode()).as(photo.body()).isEqualTo(201);
     complete("facilitator1", code, "UserTask_SubmitCompletionReport", Map.of("actualSpending", 14_900_000L,
-        "contributionMobilised", 4_200_000L, "womenReached", 33L, "menReached", 29L,
+        "contributionMobilised", 4_200_000L, "womenReached", 33L, "menReached", 29L, "outputAchieved", 290L, "maintenanceGroup", "Tổ bảo trì",
         "completionSummary", "Giếng đã dùng cho 18 hộ", "photoFiles", WebappSession.parse(photo.body()).get("id")
             .asText()));
     Map<String, Object> evaluation = new HashMap<>(Map.of("scoreResults", 4L, "scoreParticipation", 5L,

@@ -114,7 +114,8 @@ class SubprojectApiIT extends PostgresIntegrationTest {
         {"finance1", "UserTask_RecordDisbursement", "{\"paymentDate\":\"2027-01-05\",\"paymentReference\":\"UNC-5\"}"},
         {"facilitator1", "UserTask_ConfirmReceipt", "{\"receiptDate\":\"2027-01-07\"}"},
         {"facilitator1", "UserTask_SubmitCompletionReport", "{\"actualSpending\":15000000,\"contributionMobilised\":"
-            + "4000000,\"womenReached\":31,\"menReached\":27,\"completionSummary\":\"Xong\"}"},
+            + "4000000,\"womenReached\":31,\"menReached\":27,\"completionSummary\":\"Xong\",\"outputAchieved\":280,"
+            + "\"maintenanceGroup\":\"Tổ bảo trì thôn\"}"},
         {"leader3", "UserTask_EvaluateResults", "{\"scoreResults\":5,\"scoreParticipation\":5,\"scoreTransparency\":5,"
             + "\"scoreQuality\":5,\"scoreSustainability\":5,\"communityFeedback\":\"Tốt\"}"},
         {"officer2", "UserTask_CloseSubproject", "{\"closureDecision\":\"CLOSE\"}"}};
@@ -297,7 +298,7 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     var held = attachments.attachmentHold("MINUTES", minutes);
     assertThat(held.getContentType()).isEqualTo("application/pdf");
     var proposal = new ProposalRequest().title("Bê tông hóa đường xóm Suối Cái")
-        .fundCode("CM").cycleCode("CM-2026-1").groupCode("CBG0574304").objectives("Đi lại an toàn mùa mưa")
+        .fundCode("CM").cycleCode("CM-2026-1").groupCode("CBG0574304").sectorCode("ROADS").outputPlanned(300L).objectives("Đi lại an toàn mùa mưa")
         .activities("Họp dân, mua vật liệu, thi công 300 m").requestedGrant(15_000_000L)
         .contributionCash(2_000_000L).contributionLabour(2_000_000L).contributionMaterials(0L)
         .plannedStart(java.time.LocalDate.now().plusDays(7)).plannedEnd(java.time.LocalDate.now().plusMonths(4))
@@ -332,7 +333,7 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     facilitatorApi.subprojectCompleteSubmitCompletionReport(code,
         new SubmitCompletionReportStep().actualSpending(15_000_000L)
             .contributionMobilised(4_000_000L).womenReached(31L).menReached(27L).completionSummary("Xong")
-            .photoFiles(String.valueOf(kept.getId())));
+            .outputAchieved(280L).maintenanceGroup("Tổ bảo trì thôn").photoFiles(String.valueOf(kept.getId())));
     leader.subprojectCompleteEvaluateResults(code, new EvaluateResultsStep()
         .scoreResults(EvaluateResultsStep.ScoreResultsEnum.NUMBER_5)
         .scoreParticipation(EvaluateResultsStep.ScoreParticipationEnum.NUMBER_4)

@@ -78,6 +78,8 @@ import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.pcm2.grants.audit.AuditTrail;
 import org.pcm2.grants.audit.RecordDecisionListener;
 import org.pcm2.grants.support.ProcessTestEngine;
+import org.pcm2.grants.sector.Sector;
+import org.pcm2.grants.sector.Sectors;
 import org.pcm2.grants.system.Deadlines;
 import org.pcm2.grants.system.InvalidInputException;
 
@@ -107,6 +109,7 @@ class SubprojectGrantProcessTest {
   private final NotificationPort notifications = mock(NotificationPort.class);
   private final FundingCycles cycles = mock(FundingCycles.class);
   private final Attachments attachments = mock(Attachments.class);
+  private final Sectors sectors = mock(Sectors.class);
   /** The open cycles take proposals until a year from today, whenever the tests run. */
   private static final LocalDate OPEN_UNTIL = LocalDate.now().plusYears(1);
 
@@ -118,6 +121,10 @@ class SubprojectGrantProcessTest {
     when(directory.locate(STUDENTS.code()))
         .thenReturn(new GroupLocation(STUDENTS, "THCS05740", "Trường THCS Hoàng Nông", COMMUNE));
     when(codes.next("05740")).thenReturn(CODE);
+    when(sectors.find("ROADS")).thenReturn(Optional.of(new Sector("ROADS", "Đường giao thông, lối đi",
+        "Roads and paths", "m đường", "m of road or path", 1, true)));
+    when(sectors.find("MARKETS")).thenReturn(Optional.of(new Sector("MARKETS", "Chợ", "Markets", "điểm chợ",
+        "market places", 9, false)));
     when(attachments.count(anyString(), eq("MINUTES"))).thenReturn(1L); // the minutes are kept with it
     when(cycles.find("CM-2026-1")).thenReturn(Optional.of(new FundingCycle("CM-2026-1", "CM", "Quỹ QLCĐ 2026",
         LocalDate.of(2026, 7, 1), OPEN_UNTIL, "OPEN")));
@@ -132,8 +139,9 @@ class SubprojectGrantProcessTest {
 
     DecisionService decisions = processEngine().getDecisionService();
     Mocks.register("validateProposal",
-        new ValidateProposalListener(new ProposalValidator(directory, new GrantLimits(decisions), cycles)));
-    Mocks.register("registerProposalDelegate", new RegisterProposalDelegate(directory, codes, new EvidenceFiles(attachments)));
+        new ValidateProposalListener(new ProposalValidator(directory, new GrantLimits(decisions), cycles, sectors)));
+    Mocks.register("registerProposalDelegate", new RegisterProposalDelegate(directory, codes, new EvidenceFiles(attachments),
+        sectors));
     Mocks.register("screenProposalDelegate",
         new ScreenProposalDelegate(new ScreeningService(decisions), openSubprojects, attachments));
     Mocks.register("recordDecision", new RecordDecisionListener(auditTrail));
@@ -556,7 +564,14 @@ class SubprojectGrantProcessTest {
         Arguments.of(Var.PLANNED_END, "2026-11-30"),
         Arguments.of(Var.PLANNED_START, "31/12/2026"),
         Arguments.of(Var.BENEFICIARIES_WOMEN, -3L),
-        Arguments.of(Var.OBJECTIVES, "x".repeat(4001)));
+        Arguments.of(Var.OBJECTIVES, "x".repeat(4001)),
+        Arguments.of(Var.SECTOR_CODE, null),
+        Arguments.of(Var.SECTOR_CODE, "MINING"),
+        Arguments.of(Var.SECTOR_CODE, "MARKETS"), // retired: takes no new proposal
+        Arguments.of(Var.OUTPUT_PLANNED, null),
+        Arguments.of(Var.OUTPUT_PLANNED, 0L),
+        Arguments.of(Var.OUTPUT_PLANNED, -5L),
+        Arguments.of(Var.OUTPUT_PLANNED, 2.5));
   }
 
   @ParameterizedTest
@@ -591,6 +606,8 @@ class SubprojectGrantProcessTest {
     v.put(Var.FUND_CODE, "CM");
     v.put(Var.CYCLE_CODE, "CM-2026-1");
     v.put(Var.GROUP_CODE, CBG.code());
+    v.put(Var.SECTOR_CODE, "ROADS");
+    v.put(Var.OUTPUT_PLANNED, 300L);
     v.put(Var.OBJECTIVES, "Đi lại an toàn mùa mưa cho 75 hộ");
     v.put(Var.ACTIVITIES, "Họp dân, mua vật liệu, thi công 300 m");
     v.put(Var.REQUESTED_GRANT, 20_000_000L);
@@ -666,8 +683,18 @@ class SubprojectGrantProcessTest {
   private void completeReportEvaluateAndClose(ProcessInstance instance) {
     assertThat(instance).isWaitingAt(Element.SUBMIT_COMPLETION_REPORT);
     assertThat(task()).isAssignedTo("facilitator1");
-    decide("facilitator1", Map.of(Var.ACTUAL_SPENDING, 19_800_000L, Var.CONTRIBUTION_MOBILISED, 6_500_000L,
-        Var.WOMEN_REACHED, 42L, Var.MEN_REACHED, 37L, Var.COMPLETION_SUMMARY, "Hoàn thành 300 m đường"));
+    Map<String, Object> report = new HashMap<>(Map.of(Var.ACTUAL_SPENDING, 19_800_000L,
+        Var.CONTRIBUTION_MOBILISED, 6_500_000L, Var.WOMEN_REACHED, 42L, Var.MEN_REACHED, 37L,
+        Var.COMPLETION_SUMMARY, "Hoàn thành 300 m đường", Var.OUTPUT_ACHIEVED, 300L,
+        Var.MAINTENANCE_GROUP, "Tổ bảo trì đường thôn"));
+    if ("SCHOOL".equals(runtimeService().getVariable(instance.getId(), Var.UNIT_TYPE))) {
+      // a school's report without its girls and boys reached is refused, naming both
+      assertThatThrownBy(() -> decide("facilitator1", report)).hasMessageContaining(Var.STUDENTS_GIRLS_REACHED)
+          .hasMessageContaining(Var.STUDENTS_BOYS_REACHED);
+      report.put(Var.STUDENTS_GIRLS_REACHED, 14L);
+      report.put(Var.STUDENTS_BOYS_REACHED, 9L);
+    }
+    decide("facilitator1", report);
     assertThat(task()).hasDefinitionKey(Element.EVALUATE_RESULTS).hasCandidateGroup("commune05740");
     decide("leader1", Map.of("scoreResults", 5L, "scoreParticipation", 4L, "scoreTransparency", 4L,
         "scoreQuality", 5L, "scoreSustainability", 3L, Var.COMMUNITY_FEEDBACK, "Bà con rất hài lòng"));

@@ -16,7 +16,8 @@ public final class GrantCycleSteps {
       {"finance1", "UserTask_RecordDisbursement", "{\"paymentDate\":\"2026-11-20\",\"paymentReference\":\"UNC-1\"}"},
       {"facilitator1", "UserTask_ConfirmReceipt", "{\"receiptDate\":\"2026-11-21\"}"},
       {"facilitator1", "UserTask_SubmitCompletionReport", "{\"actualSpending\":15000000,\"contributionMobilised\":"
-          + "4000000,\"womenReached\":31,\"menReached\":27,\"completionSummary\":\"Xong\"}"},
+          + "4000000,\"womenReached\":31,\"menReached\":27,\"completionSummary\":\"Xong\",\"outputAchieved\":280,"
+          + "\"maintenanceGroup\":\"Tổ bảo trì thôn\",\"maintenanceFund\":1500000}"},
       {LEADER, "UserTask_EvaluateResults", "{\"scoreResults\":4,\"scoreParticipation\":5,\"scoreTransparency\":4,"
           + "\"scoreQuality\":5,\"scoreSustainability\":4,\"communityFeedback\":\"Tốt\"}"},
       {"officer2", "UserTask_CloseSubproject", "{\"closureDecision\":\"CLOSE\"}"}};

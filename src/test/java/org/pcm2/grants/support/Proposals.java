@@ -28,6 +28,8 @@ public final class Proposals {
     v.put("fundCode", "CM");
     v.put("cycleCode", "CM-2026-1");
     v.put("groupCode", groupCode);
+    v.put("sectorCode", groupCode.startsWith("HS") ? "SCHOOL" : "ROADS");
+    v.put("outputPlanned", groupCode.startsWith("HS") ? 22L : 300L);
     v.put("objectives", "Cải thiện điều kiện sinh hoạt cộng đồng");
     v.put("activities", "Họp dân, mua vật liệu, thi công, nghiệm thu");
     v.put("requestedGrant", 15_000_000L);

@@ -43,6 +43,8 @@ class EvidenceOnAPhoneIT extends PostgresIntegrationTest {
       phone.select("fundCode", "Quỹ quản lý cộng đồng");
       phone.fill("cycleCode", "CM-2026-1");
       phone.fill("groupCode", "CBG0574002");
+      phone.select("sectorCode", "Nước sạch");
+      phone.fill("outputPlanned", "30");
       phone.fill("objectives", "Nước sạch cho 30 hộ quanh năm");
       phone.fill("activities", "Họp dân, khoan giếng, xây bể lọc, nghiệm thu");
       phone.fill("requestedGrant", "15000000");
@@ -83,6 +85,8 @@ class EvidenceOnAPhoneIT extends PostgresIntegrationTest {
       phone.fill("contributionMobilised", "5000000");
       phone.fill("womenReached", "55");
       phone.fill("menReached", "50");
+      phone.fill("outputAchieved", "30");
+      phone.fill("maintenanceGroup", "Tổ nước sạch thôn, bà Lò Thị Mai");
       phone.fill("completionSummary", "Giếng sâu 40 m, bể lọc 4 m³, 30 hộ đã có nước");
       // the photo chosen last, while the form still takes what was typed
       String photo = phone.attach("photoFiles", file("Giếng mới.jpg",

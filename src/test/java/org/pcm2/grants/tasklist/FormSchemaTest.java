@@ -38,7 +38,7 @@ class FormSchemaTest {
       "validationType");
   private static final Set<String> APPEARANCE = Set.of("prefixAdorner", "suffixAdorner");
   /** Number fields that count people or tranches rather than money. */
-  private static final Pattern COUNT = Pattern.compile("beneficiaries.*|students.*|.*Reached|.*Number|.*Count");
+  private static final Pattern COUNT = Pattern.compile("beneficiaries.*|students.*|.*Reached|.*Number|.*Count|output.*");
   private static final Pattern BILINGUAL = Pattern.compile("\\S.*\\(.*[A-Za-z].*\\)\\s*\\*?$");
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -61,6 +61,8 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
       facilitator.select("fundCode", "Quỹ quản lý cộng đồng");
       facilitator.fill("cycleCode", "CM-2026-1");
       facilitator.fill("groupCode", "CBG0574003");
+      facilitator.select("sectorCode", "Đường giao thông");
+      facilitator.fill("outputPlanned", "250");
       facilitator.fill("objectives", "Mái nhà văn hóa không còn dột trước mùa mưa");
       facilitator.fill("activities", "Họp dân, mua tôn, thay mái, nghiệm thu");
       facilitator.fill("requestedGrant", "14000000");
