@@ -62,6 +62,28 @@
       },
       options: { plugins: { tooltip: { callbacks: { label: (c) => c.label + ': ' + GROUPED.format(c.raw) + ' ₫' } } } }
     });
+    const costCanvas = document.getElementById('chart-cost-per-unit');
+    const bySector = JSON.parse((costCanvas && costCanvas.dataset.sectors) || '{}');
+    // units differ from sector to sector: each bar is named with its own
+    const sectors = (bySector.lines || []).filter((l) => l.figures.outputs.outputUnit
+      && l.figures.outputs.grantPerUnitPlanned != null);
+    new Chart(costCanvas, {
+      type: 'bar',
+      data: {
+        // two lines a label: the sector, then its unit
+        labels: sectors.map((l) => [l.group.sector.name || l.group.sector.code, '₫/' + l.figures.outputs.outputUnit]),
+        datasets: [
+          { label: 'Vốn/đơn vị dự kiến / grant per unit planned',
+            data: sectors.map((l) => l.figures.outputs.grantPerUnitPlanned), backgroundColor: '#9ecae1' },
+          { label: 'Đối ứng/đơn vị dự kiến / contribution per unit planned',
+            data: sectors.map((l) => l.figures.outputs.contributionPerUnitPlanned), backgroundColor: '#fd8d3c' },
+          { label: 'Vốn/đơn vị thực tế / grant per unit achieved',
+            data: sectors.map((l) => l.figures.outputs.grantPerUnitAchieved), backgroundColor: '#31a354' }
+        ]
+      },
+      options: { indexAxis: 'y', scales: { x: money },
+        plugins: { tooltip: { callbacks: { label: (c) => c.dataset.label + ': ' + GROUPED.format(c.raw) + ' ₫' } } } }
+    });
     holder.dataset.drawn = 'true';
   }
 

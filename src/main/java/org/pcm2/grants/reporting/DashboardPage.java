@@ -40,27 +40,38 @@ class DashboardPage {
   private final ObjectMapper json;
   private final FeedbackReport feedback;
   private final DialogueMeetings dialogues;
+  private final CostPerUnit costs;
 
   DashboardPage(PortfolioReport report, JdbcClient jdbc, ObjectMapper json, FeedbackReport feedback,
-      DialogueMeetings dialogues) {
+      DialogueMeetings dialogues, CostPerUnit costs) {
     this.report = report;
+    this.costs = costs;
     this.jdbc = jdbc;
     this.json = json;
     this.feedback = feedback;
     this.dialogues = dialogues;
   }
 
+  /** The outliers the page lists; the sheet of sub-projects has them all. */
+  private static final int MAX_OUTLIERS_SHOWN = 20;
+
   @GetMapping("/reports/portfolio")
   String dashboard(@RequestParam(required = false) String province, @RequestParam(required = false) String district,
       @RequestParam(required = false) String commune, @RequestParam(required = false) String fund,
-      @RequestParam(required = false) String cycle, @RequestParam(required = false) String groupBy,
-      Authentication user, Model model) throws JsonProcessingException {
+      @RequestParam(required = false) String cycle, @RequestParam(required = false) String sector,
+      @RequestParam(required = false) String groupBy, Authentication user, Model model) throws JsonProcessingException {
     Viewer viewer = Viewer.of(user);
     List<FieldError> errors = new ArrayList<>();
     Portfolio portfolio = null;
+    Portfolio bySector = null;
+    List<CostPerUnit.Outlier> outliers = List.of();
     String cut = groupBy == null ? (viewer.isDwc() ? "province" : "fund") : groupBy;
     try {
-      portfolio = report.report(viewer, PortfolioQuery.parse(province, district, commune, fund, cycle, cut));
+      portfolio = report.report(viewer, PortfolioQuery.parse(province, district, commune, fund, cycle, sector, cut));
+      // what was built and what it cost, sector by sector, whatever the cut above: units compare within a sector
+      PortfolioQuery sectors = PortfolioQuery.parse(province, district, commune, fund, cycle, sector, "sector");
+      bySector = report.report(viewer, sectors);
+      outliers = costs.outliers(viewer, sectors);
     } catch (InvalidInputException e) {
       errors.addAll(e.errors());
     } catch (UnknownCodeException e) {
@@ -70,6 +81,11 @@ class DashboardPage {
     }
     model.addAttribute("viewer", viewer);
     model.addAttribute("portfolio", portfolio);
+    model.addAttribute("bySector", bySector);
+    model.addAttribute("outliers", outliers.size() > MAX_OUTLIERS_SHOWN ? outliers.subList(0, MAX_OUTLIERS_SHOWN)
+        : outliers);
+    model.addAttribute("outlierCount", outliers.size());
+    model.addAttribute("sectorData", bySector == null ? "{}" : json.writeValueAsString(bySector));
     if (portfolio != null && (viewer.isDwc() || viewer.isAdministrator() || !viewer.communes().isEmpty())) {
       // the community's voice beside the money: feedback answered and commitments kept, for the same places
       model.addAttribute("feedback", feedback.report(viewer, province, district, commune));
@@ -79,7 +95,7 @@ class DashboardPage {
     model.addAttribute("stages", Stage.values());
     model.addAttribute("dimensions", PortfolioQuery.Dimension.values());
     model.addAttribute("selected", Map.of("province", nz(province), "district", nz(district), "commune", nz(commune),
-        "fund", nz(fund), "cycle", nz(cycle), "groupBy", cut));
+        "fund", nz(fund), "cycle", nz(cycle), "sector", nz(sector), "groupBy", cut));
     model.addAttribute("provinces", viewer.isDwc() ? places("PROVINCE", null) : List.of());
     model.addAttribute("districts", viewer.isDwc() && province != null && !province.isBlank()
         ? places("DISTRICT", province) : List.of());
@@ -87,6 +103,8 @@ class DashboardPage {
         ? (district != null && !district.isBlank() ? places("COMMUNE", district) : List.of())
         : viewer.communes().stream().map(code -> new Option(code, name(code))).toList());
     model.addAttribute("funds", jdbc.sql("SELECT code, name FROM fund WHERE code <> 'REWARD' ORDER BY code")
+        .query((rs, i) -> new Option(rs.getString(1), rs.getString(2))).list());
+    model.addAttribute("sectors", jdbc.sql("SELECT code, name_vi || ' / ' || name_en FROM sector ORDER BY sort_order")
         .query((rs, i) -> new Option(rs.getString(1), rs.getString(2))).list());
     model.addAttribute("cycles", jdbc.sql("SELECT code, name FROM funding_cycle ORDER BY opens_on DESC, code")
         .query((rs, i) -> new Option(rs.getString(1), rs.getString(2))).list());

@@ -27,10 +27,10 @@ public record Portfolio(PortfolioQuery query, List<Line> lines, Figures total) {
       long contributionMaterials, long contributionMobilised, long disbursedWhereMobilised, long beneficiariesWomen,
       long beneficiariesMen, long beneficiariesPoor, long beneficiariesEthnicMinority, long womenReached,
       long menReached, long disbursedWhereReached, double scoreSum, long scored, long awards, long awarded,
-      long awardPaid, long studentsGirls, long studentsBoys) {
+      long awardPaid, long studentsGirls, long studentsBoys, Outputs outputs) {
 
     public static final Figures NONE = new Figures(0, new EnumMap<>(Stage.class), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Outputs.NONE);
 
     public Figures {
       Map<Stage, Long> all = new LinkedHashMap<>();
@@ -100,7 +100,19 @@ public record Portfolio(PortfolioQuery query, List<Line> lines, Figures total) {
           beneficiariesEthnicMinority + o.beneficiariesEthnicMinority, womenReached + o.womenReached,
           menReached + o.menReached, disbursedWhereReached + o.disbursedWhereReached, scoreSum + o.scoreSum,
           scored + o.scored, awards + o.awards, awarded + o.awarded, awardPaid + o.awardPaid,
-          studentsGirls + o.studentsGirls, studentsBoys + o.studentsBoys);
+          studentsGirls + o.studentsGirls, studentsBoys + o.studentsBoys, outputs.plus(o.outputs));
+    }
+
+    /** The contribution mobilised against what the same sub-projects planned, in %. */
+    @JsonProperty
+    public Double contributionMobilisedOfPlanned() {
+      return percent(contributionMobilised, outputs.contributionPlannedWhereMobilised());
+    }
+
+    /** The contribution mobilised per person reached, over the sub-projects that reported both. */
+    @JsonProperty
+    public Long contributionPerBeneficiaryReached() {
+      return perPerson(outputs.mobilisedWhereReached(), beneficiariesReached());
     }
 
     private static Double percent(long part, long whole) {
@@ -109,6 +121,68 @@ public record Portfolio(PortfolioQuery query, List<Line> lines, Figures total) {
 
     private static Long perPerson(long amount, long people) {
       return people == 0 ? null : Math.round((double) amount / people);
+    }
+  }
+
+  /**
+   * What the sub-projects build and achieve, and what it costs: the girls and boys schools
+   * reached, the main output planned and achieved in the sector's unit, and the money beside
+   * each, so that costs per unit are worked out from sums over the same sub-projects. Outputs
+   * add up only within one sector: {@code outputUnit} names it, and is null (with every figure
+   * per unit) where a line or a total holds more than one.
+   */
+  public record Outputs(long studentsGirlsReached, long studentsBoysReached, long outputPlanned,
+      long requestedWhereOutput, long contributionWhereOutput, long outputAchieved, long disbursedWhereAchieved,
+      long mobilisedWhereAchieved, long contributionPlannedWhereMobilised, long mobilisedWhereReached,
+      String outputUnit) {
+
+    public static final Outputs NONE = new Outputs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+
+    /** The same figures, their unit known (a line of one sector). */
+    public Outputs in(String unit) {
+      return new Outputs(studentsGirlsReached, studentsBoysReached, outputPlanned, requestedWhereOutput,
+          contributionWhereOutput, outputAchieved, disbursedWhereAchieved, mobilisedWhereAchieved,
+          contributionPlannedWhereMobilised, mobilisedWhereReached, unit);
+    }
+
+    /** Grant requested per unit of output planned. */
+    @JsonProperty
+    public Long grantPerUnitPlanned() {
+      return perUnit(requestedWhereOutput, outputPlanned);
+    }
+
+    /** The community's planned contribution per unit of output planned. */
+    @JsonProperty
+    public Long contributionPerUnitPlanned() {
+      return perUnit(contributionWhereOutput, outputPlanned);
+    }
+
+    /** Grant disbursed per unit of output achieved, over the sub-projects that reported it. */
+    @JsonProperty
+    public Long grantPerUnitAchieved() {
+      return perUnit(disbursedWhereAchieved, outputAchieved);
+    }
+
+    /** The contribution mobilised per unit of output achieved. */
+    @JsonProperty
+    public Long contributionPerUnitAchieved() {
+      return perUnit(mobilisedWhereAchieved, outputAchieved);
+    }
+
+    public Outputs plus(Outputs o) {
+      String unit = outputPlanned == 0 && outputAchieved == 0 ? o.outputUnit
+          : o.outputPlanned == 0 && o.outputAchieved == 0 ? outputUnit
+          : java.util.Objects.equals(outputUnit, o.outputUnit) ? outputUnit : null;
+      return new Outputs(studentsGirlsReached + o.studentsGirlsReached, studentsBoysReached + o.studentsBoysReached,
+          outputPlanned + o.outputPlanned, requestedWhereOutput + o.requestedWhereOutput,
+          contributionWhereOutput + o.contributionWhereOutput, outputAchieved + o.outputAchieved,
+          disbursedWhereAchieved + o.disbursedWhereAchieved, mobilisedWhereAchieved + o.mobilisedWhereAchieved,
+          contributionPlannedWhereMobilised + o.contributionPlannedWhereMobilised,
+          mobilisedWhereReached + o.mobilisedWhereReached, unit);
+    }
+
+    private Long perUnit(long amount, long units) {
+      return outputUnit == null || units == 0 ? null : Math.round((double) amount / units);
     }
   }
 }

@@ -26,10 +26,12 @@ class PortfolioApi {
 
   private final PortfolioReport report;
   private final SubprojectSheet sheet;
+  private final CostPerUnit costs;
 
-  PortfolioApi(PortfolioReport report, SubprojectSheet sheet) {
+  PortfolioApi(PortfolioReport report, SubprojectSheet sheet, CostPerUnit costs) {
     this.report = report;
     this.sheet = sheet;
+    this.costs = costs;
   }
 
   @GetMapping("/api/reports/portfolio")
@@ -37,9 +39,24 @@ class PortfolioApi {
   Portfolio portfolio(@RequestParam(required = false) String province,
       @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
       @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String groupBy, Authentication user) {
+      @RequestParam(required = false) String sector, @RequestParam(required = false) String groupBy, Authentication user) {
     return report.report(Viewer.of(user),
-        PortfolioQuery.parse(province, district, commune, fund, cycle, groupBy));
+        PortfolioQuery.parse(province, district, commune, fund, cycle, sector, groupBy));
+  }
+
+  @GetMapping("/api/reports/cost-outliers")
+  @Operation(summary = "Tiểu dự án có chi phí/đơn vị khác xa trung vị của lĩnh vực (DWC: tất cả; lãnh đạo xã: xã mình) "
+      + "/ Sub-projects whose cost per unit is far from their sector's median",
+      description = "Chi phí/đơn vị = (vốn đề nghị + đối ứng dự kiến) / kết quả dự kiến; khác xa là trên 2 lần hoặc dưới "
+          + "1/2 trung vị của lĩnh vực trên toàn chương trình (lĩnh vực có từ 5 tiểu dự án) / Cost per unit = (grant "
+          + "requested + planned contribution) / output planned; far means above twice or below half the sector's "
+          + "median over the whole programme (sectors with 5 sub-projects or more)")
+  java.util.List<CostPerUnit.Outlier> costOutliers(@RequestParam(required = false) String province,
+      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
+      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
+      @RequestParam(required = false) String sector, Authentication user) {
+    return costs.outliers(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, sector,
+        null));
   }
 
   @GetMapping({"/api/reports/portfolio.csv", "/reports/portfolio.csv"})
@@ -49,11 +66,11 @@ class PortfolioApi {
   void portfolioCsv(@RequestParam(required = false) String province,
       @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
       @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String groupBy, @RequestParam(required = false) String separator,
+      @RequestParam(required = false) String sector, @RequestParam(required = false) String groupBy, @RequestParam(required = false) String separator,
       Authentication user, HttpServletResponse response) throws IOException {
     char delimiter = PortfolioCsv.separator(separator);
     Portfolio portfolio = report.report(Viewer.of(user),
-        PortfolioQuery.parse(province, district, commune, fund, cycle, groupBy));
+        PortfolioQuery.parse(province, district, commune, fund, cycle, sector, groupBy));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("bao-cao-danh-muc-" + LocalDate.now() + ".csv").build().toString());
@@ -69,10 +86,10 @@ class PortfolioApi {
   void subprojectsCsv(@RequestParam(required = false) String province,
       @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
       @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String separator, Authentication user, HttpServletResponse response)
+      @RequestParam(required = false) String sector, @RequestParam(required = false) String separator, Authentication user, HttpServletResponse response)
       throws IOException {
     char delimiter = PortfolioCsv.separator(separator);
-    var rows = sheet.rows(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, null));
+    var rows = sheet.rows(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, sector, null));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("tieu-du-an-" + LocalDate.now() + ".csv").build().toString());

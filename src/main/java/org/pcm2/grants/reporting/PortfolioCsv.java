@@ -56,9 +56,27 @@ public final class PortfolioCsv {
     FIGURES.add(new Column(Texts.both("reporting.column.menReached"), Figures::menReached));
     FIGURES.add(new Column(Texts.both("reporting.column.studentsGirls"), Figures::studentsGirls));
     FIGURES.add(new Column(Texts.both("reporting.column.studentsBoys"), Figures::studentsBoys));
+    FIGURES.add(new Column(Texts.both("reporting.column.studentsGirlsReached"), f -> f.outputs().studentsGirlsReached()));
+    FIGURES.add(new Column(Texts.both("reporting.column.studentsBoysReached"), f -> f.outputs().studentsBoysReached()));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionMobilisedOfPlanned"),
+        Figures::contributionMobilisedOfPlanned));
+    // outputs and costs per unit within one sector only: empty where a line holds several
+    FIGURES.add(new Column(Texts.both("reporting.sheet.unit"), f -> f.outputs().outputUnit()));
+    FIGURES.add(new Column(Texts.both("reporting.column.outputPlanned"),
+        f -> f.outputs().outputUnit() == null ? null : f.outputs().outputPlanned()));
+    FIGURES.add(new Column(Texts.both("reporting.column.outputAchieved"),
+        f -> f.outputs().outputUnit() == null ? null : f.outputs().outputAchieved()));
+    FIGURES.add(new Column(Texts.both("reporting.column.grantPerUnitPlanned"), f -> f.outputs().grantPerUnitPlanned()));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionPerUnitPlanned"),
+        f -> f.outputs().contributionPerUnitPlanned()));
+    FIGURES.add(new Column(Texts.both("reporting.column.grantPerUnitAchieved"), f -> f.outputs().grantPerUnitAchieved()));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionPerUnitAchieved"),
+        f -> f.outputs().contributionPerUnitAchieved()));
     FIGURES.add(new Column(Texts.both("reporting.column.averageScore"), Figures::averageScore));
     FIGURES.add(new Column(Texts.both("reporting.column.costPerBeneficiaryPlanned"), Figures::costPerBeneficiaryPlanned));
     FIGURES.add(new Column(Texts.both("reporting.column.costPerBeneficiaryReached"), Figures::costPerBeneficiaryReached));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionPerBeneficiaryReached"),
+        Figures::contributionPerBeneficiaryReached));
     FIGURES.add(new Column(Texts.both("reporting.column.awards"), Figures::awards));
     FIGURES.add(new Column(Texts.both("reporting.column.awarded"), Figures::awarded));
     FIGURES.add(new Column(Texts.both("reporting.column.awardPaid"), Figures::awardPaid));

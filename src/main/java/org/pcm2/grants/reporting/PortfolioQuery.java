@@ -11,14 +11,14 @@ import org.pcm2.grants.texts.Texts;
 
 /**
  * What a portfolio report covers and how it is cut: any of province, district, commune,
- * fund and cycle as filters, and any of them, in order, as groupings.
+ * fund, cycle and sector as filters, and any of them, in order, as groupings.
  */
 public record PortfolioQuery(String province, String district, String commune, String fund, String cycle,
-    List<Dimension> groupBy) {
+    String sector, List<Dimension> groupBy) {
 
   /** A way to cut the portfolio. */
   public enum Dimension {
-    PROVINCE, DISTRICT, COMMUNE, FUND, CYCLE;
+    PROVINCE, DISTRICT, COMMUNE, FUND, CYCLE, SECTOR;
 
     /** Its name in both languages ({@code reporting.dimension.*}): "Tỉnh / Province". */
     public String label() {
@@ -36,7 +36,7 @@ public record PortfolioQuery(String province, String district, String commune, S
 
   /** Reads the query's parameters as they come from a URL; every wrong one is named. */
   public static PortfolioQuery parse(String province, String district, String commune, String fund, String cycle,
-      String groupBy) {
+      String sector, String groupBy) {
     List<FieldError> errors = new ArrayList<>();
     Set<Dimension> dimensions = new LinkedHashSet<>();
     if (groupBy != null && !groupBy.isBlank()) {
@@ -56,11 +56,12 @@ public record PortfolioQuery(String province, String district, String commune, S
     check("commune", commune, errors);
     check("fund", fund, errors);
     check("cycle", cycle, errors);
+    check("sector", sector, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     return new PortfolioQuery(blankToNull(province), blankToNull(district), blankToNull(commune), blankToNull(fund),
-        blankToNull(cycle), List.copyOf(dimensions));
+        blankToNull(cycle), blankToNull(sector), List.copyOf(dimensions));
   }
 
   private static void check(String field, String code, List<FieldError> errors) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.pcm2.grants.directory.UnknownCodeException;
 import org.pcm2.grants.reporting.PortfolioQuery.Dimension;
+import org.pcm2.grants.sector.Sectors;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.ForbiddenException;
 import org.pcm2.grants.system.InvalidInputException;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The programme's portfolio: how many sub-projects at which stage, the money requested,
  * approved, paid and left, the communities' contribution, the people reached, the leaders'
- * scores and the awards, by any cut of province, district, commune, fund and cycle.
+ * scores and the awards, what was built and what it cost per unit of a sector's output, by
+ * any cut of province, district, commune, fund, cycle and sector.
  *
  * <p>Summed in the database: the read model ({@code subproject}, which carries its commune's
  * district and province) is summed straight to the cut asked for, the ledger by commune,
@@ -50,14 +52,18 @@ public class PortfolioReport {
           "LEFT JOIN place nc ON nc.code = sp.k_commune", "nc.name"),
       Dimension.FUND, new Column("s.fund_code", "x.fund_code", "LEFT JOIN fund nf ON nf.code = sp.k_fund", "nf.name"),
       Dimension.CYCLE, new Column("s.cycle_code", "x.cycle_code",
-          "LEFT JOIN funding_cycle ny ON ny.code = sp.k_cycle", "ny.name"));
+          "LEFT JOIN funding_cycle ny ON ny.code = sp.k_cycle", "ny.name"),
+      Dimension.SECTOR, new Column("s.sector_code", "x.sector_code",
+          "LEFT JOIN sector nsec ON nsec.code = sp.k_sector", "nsec.name_vi || ' / ' || nsec.name_en"));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
   private final JdbcClient jdbc;
+  private final Sectors sectors;
 
-  public PortfolioReport(JdbcClient jdbc) {
+  public PortfolioReport(JdbcClient jdbc, Sectors sectors) {
     this.jdbc = jdbc;
+    this.sectors = sectors;
   }
 
   @Transactional(readOnly = true)
@@ -67,6 +73,10 @@ public class PortfolioReport {
     Map<String, Object> params = new LinkedHashMap<>();
     String onSubproject = subprojectConditions(query, viewer, params);
     String onLedger = ledgerConditions(query, viewer, params);
+    // the ledger knows no sector: it is read through the sub-project only when the sector cuts or filters
+    boolean bySector = query.sector() != null || query.groupBy().contains(Dimension.SECTOR);
+    Map<String, String> units = new java.util.HashMap<>();
+    sectors.all().forEach(sector -> units.put(sector.code(), sector.unit()));
 
     List<String> spKeys = new ArrayList<>();
     List<String> leKeys = new ArrayList<>();
@@ -111,7 +121,22 @@ public class PortfolioReport {
                    SUM(CASE WHEN s.women_reached IS NOT NULL OR s.men_reached IS NOT NULL THEN s.disbursed ELSE 0 END)
                        AS disbursed_where_reached,
                    COALESCE(SUM(s.evaluation_score), 0) AS score_sum, COUNT(s.evaluation_score) AS scored,
-                   COALESCE(SUM(s.students_girls), 0) AS girls, COALESCE(SUM(s.students_boys), 0) AS boys
+                   COALESCE(SUM(s.students_girls), 0) AS girls, COALESCE(SUM(s.students_boys), 0) AS boys,
+                   COALESCE(SUM(s.students_girls_reached), 0) AS girls_reached,
+                   COALESCE(SUM(s.students_boys_reached), 0) AS boys_reached,
+                   COALESCE(SUM(s.output_planned), 0) AS output_planned,
+                   SUM(CASE WHEN s.output_planned IS NOT NULL THEN COALESCE(s.requested_grant, 0) ELSE 0 END)
+                       AS requested_where_output,
+                   SUM(CASE WHEN s.output_planned IS NOT NULL THEN COALESCE(s.contribution_planned, 0) ELSE 0 END)
+                       AS contribution_where_output,
+                   COALESCE(SUM(s.output_achieved), 0) AS output_achieved,
+                   SUM(CASE WHEN s.output_achieved IS NOT NULL THEN s.disbursed ELSE 0 END) AS disbursed_where_achieved,
+                   SUM(CASE WHEN s.output_achieved IS NOT NULL THEN COALESCE(s.contribution_mobilised, 0) ELSE 0 END)
+                       AS mobilised_where_achieved,
+                   SUM(CASE WHEN s.contribution_mobilised IS NOT NULL THEN COALESCE(s.contribution_planned, 0) ELSE 0
+                       END) AS planned_where_mobilised,
+                   SUM(CASE WHEN s.women_reached IS NOT NULL OR s.men_reached IS NOT NULL
+                       THEN COALESCE(s.contribution_mobilised, 0) ELSE 0 END) AS mobilised_where_reached
             FROM subproject s
             WHERE {onSubproject}
             {groupSubproject}
@@ -119,13 +144,14 @@ public class PortfolioReport {
         le AS (
             SELECT {ledgerKeys} SUM(x.approved) AS approved, SUM(x.released) AS released, SUM(x.disbursed) AS disbursed
             FROM (
-                SELECT l.commune_code, l.fund_code, l.cycle_code,
+                SELECT l.commune_code, l.fund_code, l.cycle_code{ledgerSector},
                        SUM(CASE WHEN l.kind = 'COMMIT' THEN l.amount ELSE 0 END) AS approved,
                        SUM(CASE WHEN l.kind = 'RELEASE' THEN l.amount ELSE 0 END) AS released,
                        SUM(CASE WHEN l.kind = 'DISBURSE' THEN l.amount ELSE 0 END) AS disbursed
                 FROM ledger_entry l
+                {ledgerSectorJoin}
                 WHERE l.kind IN ('COMMIT', 'RELEASE', 'DISBURSE') AND {onLedger}
-                GROUP BY l.commune_code, l.fund_code, l.cycle_code
+                GROUP BY l.commune_code, l.fund_code, l.cycle_code{ledgerSector}
             ) x
             LEFT JOIN place c ON c.code = x.commune_code
             LEFT JOIN place d ON d.code = c.parent_code
@@ -148,7 +174,10 @@ public class PortfolioReport {
                sp.contribution_mobilised, sp.disbursed_where_mobilised, sp.women, sp.men, sp.poor, sp.ethnic,
                sp.women_reached, sp.men_reached, sp.disbursed_where_reached, sp.score_sum, sp.scored,
                COALESCE(aw.awards, 0) AS awards, COALESCE(aw.awarded, 0) AS awarded,
-               COALESCE(aw.award_paid, 0) AS award_paid, sp.girls, sp.boys
+               COALESCE(aw.award_paid, 0) AS award_paid, sp.girls, sp.boys, sp.girls_reached, sp.boys_reached,
+               sp.output_planned, sp.requested_where_output, sp.contribution_where_output, sp.output_achieved,
+               sp.disbursed_where_achieved, sp.mobilised_where_achieved, sp.planned_where_mobilised,
+               sp.mobilised_where_reached
         FROM sp
         LEFT JOIN le ON {joinLedger}
         LEFT JOIN aw ON {joinAwards}
@@ -158,12 +187,14 @@ public class PortfolioReport {
         Map.entry("spKeys", String.join("", spKeys)), Map.entry("stageSums", stageSums),
         Map.entry("onSubproject", onSubproject), Map.entry("groupSubproject", groupSp),
         Map.entry("ledgerKeys", String.join("", leKeys)), Map.entry("onLedger", onLedger),
+        Map.entry("ledgerSector", bySector ? ", ls.sector_code" : ""),
+        Map.entry("ledgerSectorJoin", bySector ? "LEFT JOIN subproject ls ON ls.code = l.subproject_code" : ""),
         Map.entry("ledgerPlaces", ledgerPlaceConditions(query, params)), Map.entry("groupLedger", groupLe),
         Map.entry("names", String.join("", names)), Map.entry("stageColumns", stageColumns),
         Map.entry("joinLedger", on.formatted("le")), Map.entry("joinAwards", on.formatted("aw")),
         Map.entry("nameJoins", String.join("\n", nameJoins)),
         Map.entry("order", order.isEmpty() ? "" : "ORDER BY " + String.join(", ", order))));
-    List<Portfolio.Line> lines = jdbc.sql(sql).params(params).query((rs, i) -> line(rs, query.groupBy())).list()
+    List<Portfolio.Line> lines = jdbc.sql(sql).params(params).query((rs, i) -> line(rs, query, units)).list()
         .stream().filter(line -> line.figures().subprojects() > 0).toList();
     Portfolio.Figures total = lines.stream().map(Portfolio.Line::figures)
         .reduce(Portfolio.Figures.NONE, Portfolio.Figures::plus);
@@ -220,6 +251,7 @@ public class PortfolioReport {
     exists("commune", query.commune(), "SELECT COUNT(*) FROM place WHERE code = ? AND kind = 'COMMUNE'");
     exists("fund", query.fund(), "SELECT COUNT(*) FROM fund WHERE code = ?");
     exists("cycle", query.cycle(), "SELECT COUNT(*) FROM funding_cycle WHERE code = ?");
+    exists("sector", query.sector(), "SELECT COUNT(*) FROM sector WHERE code = ?");
   }
 
   private void exists(String field, String code, String sql) {
@@ -239,12 +271,20 @@ public class PortfolioReport {
       where.add("s.province_code = :province");
       params.put("province", query.province());
     }
+    if (query.sector() != null) {
+      where.add("s.sector_code = :sector");
+      params.put("sector", query.sector());
+    }
     return String.join(" AND ", where);
   }
 
   /** The filters on the ledger ({@code l}) before it is summed by commune, fund and cycle. */
   private static String ledgerConditions(PortfolioQuery query, Viewer viewer, Map<String, Object> params) {
-    return String.join(" AND ", common("l", query, viewer, params));
+    List<String> where = common("l", query, viewer, params);
+    if (query.sector() != null) {
+      where.add("ls.sector_code = :sector");
+    }
+    return String.join(" AND ", where);
   }
 
   /** District and province filters on the ledger's sums, through the commune's place ({@code c}, {@code d}). */
@@ -281,9 +321,10 @@ public class PortfolioReport {
     return where;
   }
 
-  private static Portfolio.Line line(ResultSet rs, List<Dimension> dimensions) throws SQLException {
+  private static Portfolio.Line line(ResultSet rs, PortfolioQuery query, Map<String, String> units)
+      throws SQLException {
     Map<String, Portfolio.Named> group = new LinkedHashMap<>();
-    for (Dimension dimension : dimensions) {
+    for (Dimension dimension : query.groupBy()) {
       group.put(dimension.key(), new Portfolio.Named(rs.getString(dimension.key() + "_code"),
           rs.getString(dimension.key() + "_name")));
     }
@@ -298,6 +339,13 @@ public class PortfolioReport {
         rs.getLong("men"), rs.getLong("poor"), rs.getLong("ethnic"), rs.getLong("women_reached"),
         rs.getLong("men_reached"), rs.getLong("disbursed_where_reached"), rs.getDouble("score_sum"),
         rs.getLong("scored"), rs.getLong("awards"), rs.getLong("awarded"), rs.getLong("award_paid"),
-        rs.getLong("girls"), rs.getLong("boys")));
+        rs.getLong("girls"), rs.getLong("boys"), new Portfolio.Outputs(rs.getLong("girls_reached"),
+            rs.getLong("boys_reached"), rs.getLong("output_planned"), rs.getLong("requested_where_output"),
+            rs.getLong("contribution_where_output"), rs.getLong("output_achieved"),
+            rs.getLong("disbursed_where_achieved"), rs.getLong("mobilised_where_achieved"),
+            rs.getLong("planned_where_mobilised"), rs.getLong("mobilised_where_reached"),
+            // outputs add up within one sector: the one filtered on, or the line's
+            units.get(query.sector() != null ? query.sector()
+                : group.containsKey("sector") ? String.valueOf(group.get("sector").code()) : ""))));
   }
 }

@@ -34,7 +34,9 @@ public class SubprojectSheet {
       String districtName, String communeCode, String communeName, String fundCode, String cycleCode,
       String stage, long requested, long approved, long released, long disbursed, long contributionPlanned,
       Long contributionMobilised, long beneficiariesWomen, long beneficiariesMen, Integer womenReached,
-      Integer menReached, Integer studentsGirls, Integer studentsBoys, Double evaluationScore) {
+      Integer menReached, Integer studentsGirls, Integer studentsBoys, Double evaluationScore, String sectorName,
+      String unit, Long outputPlanned, Long outputAchieved, Integer studentsGirlsReached, Integer studentsBoysReached,
+      String maintenanceGroup, Long maintenanceFund, Long costPerUnit, Long sectorMedian, String outlier) {
   }
 
   private record Column(String header, Function<Row, Object> value, boolean summed) {
@@ -63,14 +65,28 @@ public class SubprojectSheet {
       new Column(Texts.both("reporting.column.menReached"), Row::menReached, true),
       new Column(Texts.both("reporting.column.studentsGirls"), Row::studentsGirls, true),
       new Column(Texts.both("reporting.column.studentsBoys"), Row::studentsBoys, true),
-      new Column(Texts.both("reporting.sheet.score"), Row::evaluationScore, false));
+      new Column(Texts.both("reporting.column.studentsGirlsReached"), Row::studentsGirlsReached, true),
+      new Column(Texts.both("reporting.column.studentsBoysReached"), Row::studentsBoysReached, true),
+      new Column(Texts.both("reporting.sheet.score"), Row::evaluationScore, false),
+      new Column(Texts.both("reporting.sheet.sector"), Row::sectorName, false),
+      // outputs are in each sector's own unit: not added up across the sheet
+      new Column(Texts.both("reporting.sheet.unit"), Row::unit, false),
+      new Column(Texts.both("reporting.column.outputPlanned"), Row::outputPlanned, false),
+      new Column(Texts.both("reporting.column.outputAchieved"), Row::outputAchieved, false),
+      new Column(Texts.both("reporting.sheet.costPerUnit"), Row::costPerUnit, false),
+      new Column(Texts.both("reporting.sheet.sectorMedian"), Row::sectorMedian, false),
+      new Column(Texts.both("reporting.sheet.outlier"), Row::outlier, false),
+      new Column(Texts.both("reporting.sheet.maintenanceGroup"), Row::maintenanceGroup, false),
+      new Column(Texts.both("reporting.sheet.maintenanceFund"), Row::maintenanceFund, true));
 
   private final JdbcClient jdbc;
   private final PortfolioReport report;
+  private final CostPerUnit costs;
 
-  public SubprojectSheet(JdbcClient jdbc, PortfolioReport report) {
+  public SubprojectSheet(JdbcClient jdbc, PortfolioReport report, CostPerUnit costs) {
     this.jdbc = jdbc;
     this.report = report;
+    this.costs = costs;
   }
 
   /** The sub-projects of the cut the viewer may see, by code. */
@@ -80,6 +96,7 @@ public class SubprojectSheet {
     report.checkCodes(query);
     Map<String, Object> params = new LinkedHashMap<>();
     String where = PortfolioReport.subprojectConditions(query, viewer, params);
+    Map<String, Double> medians = costs.medians();
     return jdbc.sql("""
         SELECT s.code, s.title, s.province_code, np.name AS province_name, s.district_code, nd.name AS district_name,
                s.commune_code, COALESCE(nc.name, s.commune_name) AS commune_name, s.fund_code, s.cycle_code, s.stage,
@@ -88,7 +105,11 @@ public class SubprojectSheet {
                COALESCE(l.disbursed, 0) AS disbursed,
                COALESCE(s.contribution_planned, 0) AS contribution_planned, s.contribution_mobilised,
                COALESCE(s.beneficiaries_women, 0) AS women, COALESCE(s.beneficiaries_men, 0) AS men,
-               s.women_reached, s.men_reached, s.students_girls, s.students_boys, s.evaluation_score
+               s.women_reached, s.men_reached, s.students_girls, s.students_boys, s.evaluation_score,
+               s.sector_code, sec.name_vi || ' / ' || sec.name_en AS sector_name,
+               sec.unit_vi || ' / ' || sec.unit_en AS unit, s.output_planned, s.output_achieved,
+               s.students_girls_reached, s.students_boys_reached, s.maintenance_group, s.maintenance_fund,
+               ROUND(%s) AS cost_per_unit
         FROM subproject s
         LEFT JOIN (
             SELECT subproject_code,
@@ -102,9 +123,10 @@ public class SubprojectSheet {
         LEFT JOIN place np ON np.code = s.province_code
         LEFT JOIN place nd ON nd.code = s.district_code
         LEFT JOIN place nc ON nc.code = s.commune_code
+        LEFT JOIN sector sec ON sec.code = s.sector_code
         WHERE %s
         ORDER BY s.code
-        """.formatted(where)).params(params).query(SubprojectSheet::row).list();
+        """.formatted(CostPerUnit.COST, where)).params(params).query((rs, i) -> row(rs, medians)).list();
   }
 
   /**
@@ -138,7 +160,9 @@ public class SubprojectSheet {
     }
   }
 
-  private static Row row(ResultSet rs, int i) throws SQLException {
+  private static Row row(ResultSet rs, Map<String, Double> medians) throws SQLException {
+    Long cost = rs.getObject("cost_per_unit") == null ? null : rs.getLong("cost_per_unit");
+    Double median = medians.get(rs.getString("sector_code"));
     return new Row(rs.getString("code"), rs.getString("title"), rs.getString("province_code"),
         rs.getString("province_name"), rs.getString("district_code"), rs.getString("district_name"),
         rs.getString("commune_code"), rs.getString("commune_name"), rs.getString("fund_code"),
@@ -147,6 +171,10 @@ public class SubprojectSheet {
         rs.getObject("contribution_mobilised", Long.class), rs.getLong("women"), rs.getLong("men"),
         rs.getObject("women_reached", Integer.class), rs.getObject("men_reached", Integer.class),
         rs.getObject("students_girls", Integer.class), rs.getObject("students_boys", Integer.class),
-        rs.getObject("evaluation_score", Double.class));
+        rs.getObject("evaluation_score", Double.class), rs.getString("sector_name"), rs.getString("unit"),
+        rs.getObject("output_planned", Long.class), rs.getObject("output_achieved", Long.class),
+        rs.getObject("students_girls_reached", Integer.class), rs.getObject("students_boys_reached", Integer.class),
+        rs.getString("maintenance_group"), rs.getObject("maintenance_fund", Long.class), cost,
+        median == null ? null : Math.round(median), CostPerUnit.flag(cost, median));
   }
 }

@@ -10,7 +10,11 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -42,7 +46,10 @@ class PortfolioReportIT extends PostgresIntegrationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> DERIVED = List.of("remaining", "contributionSharePlanned",
       "contributionShareMobilised", "beneficiariesPlanned", "beneficiariesReached", "costPerBeneficiaryPlanned",
-      "costPerBeneficiaryReached", "averageScore");
+      "costPerBeneficiaryReached", "averageScore", "contributionMobilisedOfPlanned",
+      "contributionPerBeneficiaryReached");
+  private static final List<String> DERIVED_PER_UNIT = List.of("grantPerUnitPlanned", "contributionPerUnitPlanned",
+      "grantPerUnitAchieved", "contributionPerUnitAchieved");
 
   @LocalServerPort
   private int port;
@@ -254,6 +261,140 @@ class PortfolioReportIT extends PostgresIntegrationTest {
     assertField(officer.get("/api/reports/subprojects.csv?province=NOPE9"), "province");
   }
 
+  @Test
+  void everySectorsOutputsAndCostsPerUnitMatchWhatWasGeneratedAndTheLedger() throws Exception {
+    Map<String, String> units = new HashMap<>();
+    for (JsonNode sector : json(officer.get("/api/sectors"))) {
+      units.put(sector.get("code").asText(), sector.get("unitVi").asText() + " / " + sector.get("unitEn").asText());
+    }
+    for (String province : List.of("RPTP1", "RPTP2")) {
+      JsonNode report = json(officer.get("/api/reports/portfolio?province=" + province + "&groupBy=sector"));
+      Set<String> seen = new HashSet<>();
+      for (JsonNode line : report.get("lines")) {
+        String sector = line.at("/group/sector/code").asText();
+        seen.add(sector);
+        assertThat(line.at("/group/sector/name").asText()).as(sector).contains(" / ");
+        JsonNode f = line.get("figures");
+        JsonNode o = f.get("outputs");
+        Figures expected = data.expectedInSector(province, sector);
+        assertSums(figures(f), new Figures(expected.subprojects(), expected.stages(), expected.requested(),
+            expected.approved(), expected.released(), expected.disbursed(), expected.contributionPlanned(),
+            expected.contributionCash(), expected.contributionLabour(), expected.contributionMaterials(),
+            expected.contributionMobilised(), expected.disbursedWhereMobilised(), expected.beneficiariesWomen(),
+            expected.beneficiariesMen(), expected.beneficiariesPoor(), expected.beneficiariesEthnicMinority(),
+            expected.womenReached(), expected.menReached(), expected.disbursedWhereReached(), expected.scoreSum(),
+            expected.scored(), expected.awards(), expected.awarded(), expected.awardPaid(), expected.studentsGirls(),
+            expected.studentsBoys(), expected.outputs().in(units.get(sector))), province + " " + sector);
+        // money by sector from the ledger itself, through the sub-projects of the sector
+        String scope = "s.sector_code = '" + sector + "' AND s.province_code = '" + province + "'";
+        assertThat(f.get("approved").asLong()).as(sector).isEqualTo(ledger(scope, "COMMIT"));
+        assertThat(f.get("disbursed").asLong()).as(sector).isEqualTo(ledger(scope, "DISBURSE"));
+        assertThat(o.get("outputUnit").asText()).isEqualTo(units.get(sector));
+        // costs per unit are worked out from the sums, to the đồng
+        assertThat(o.get("grantPerUnitPlanned").asLong()).as(sector)
+            .isEqualTo(Math.round((double) expected.outputs().requestedWhereOutput() / expected.outputs().outputPlanned()));
+        assertThat(o.get("contributionPerUnitPlanned").asLong()).as(sector).isEqualTo(Math.round(
+            (double) expected.outputs().contributionWhereOutput() / expected.outputs().outputPlanned()));
+        if (expected.outputs().outputAchieved() > 0) {
+          assertThat(o.get("grantPerUnitAchieved").asLong()).as(sector).isEqualTo(Math.round(
+              (double) expected.outputs().disbursedWhereAchieved() / expected.outputs().outputAchieved()));
+        }
+        // the generated units cost between 0.8 and 1.25 times the sector's (one in 37 four times): the figure is real
+        double planned = (double) (expected.outputs().requestedWhereOutput()
+            + expected.outputs().contributionWhereOutput()) / expected.outputs().outputPlanned();
+        assertThat(planned).as(sector + " cost per unit").isBetween(PortfolioDataSet.UNIT_COST.get(sector) * 0.7,
+            PortfolioDataSet.UNIT_COST.get(sector) * 2.0);
+      }
+      assertThat(seen).as(province).containsAll(PortfolioDataSet.UNIT_COST.keySet());
+      // a total over several sectors adds no outputs of different units
+      assertThat(report.at("/total/outputs/outputUnit").isNull()).isTrue();
+      assertThat(report.at("/total/outputs/grantPerUnitPlanned").isNull()).isTrue();
+      assertThat(report.at("/total/outputs/studentsGirlsReached").asLong())
+          .isEqualTo(sum("subproject", "students_girls_reached", "province_code = '" + province + "'")).isPositive();
+    }
+    // filtered on one sector, every line and the total are in its unit
+    JsonNode roads = json(officer.get("/api/reports/portfolio?province=RPTP1&sector=ROADS&groupBy=commune"));
+    assertThat(roads.at("/total/outputs/outputUnit").asText()).isEqualTo(units.get("ROADS"));
+    assertThat(roads.at("/total/outputs/outputPlanned").asLong())
+        .isEqualTo(data.expectedInSector("RPTP1", "ROADS").outputs().outputPlanned());
+    assertThat(roads.at("/total/approved").asLong()).isEqualTo(ledger("s.sector_code = 'ROADS'"
+        + " AND s.province_code = 'RPTP1'", "COMMIT"));
+    for (JsonNode line : roads.get("lines")) {
+      assertThat(line.at("/figures/outputs/outputUnit").asText()).isEqualTo(units.get("ROADS"));
+    }
+    assertField(officer.get("/api/reports/portfolio?sector=MINING"), "sector");
+    assertField(officer.get("/api/reports/portfolio?sector=x%27--"), "sector");
+  }
+
+  @Test
+  void costOutliersAreThoseFarFromTheirSectorsMedianOverTheProgramme() throws Exception {
+    // the medians worked out here, from every sub-project with an output, not by the database's percentile
+    Map<String, List<Double>> costs = new HashMap<>();
+    jdbc.query("SELECT sector_code, COALESCE(requested_grant, 0) + COALESCE(contribution_planned, 0), output_planned"
+        + " FROM subproject WHERE sector_code IS NOT NULL AND output_planned > 0 AND stage <> 'REJECTED'", rs -> {
+          costs.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+              .add(rs.getLong(2) / (double) rs.getLong(3));
+        });
+    Map<String, Double> medians = new HashMap<>();
+    costs.forEach((sector, list) -> {
+      java.util.Collections.sort(list);
+      int n = list.size();
+      if (n >= CostPerUnit.MIN_FOR_MEDIAN) {
+        medians.put(sector, n % 2 == 1 ? list.get(n / 2) : (list.get(n / 2 - 1) + list.get(n / 2)) / 2);
+      }
+    });
+    Set<String> expected = new HashSet<>();
+    jdbc.query("SELECT code, sector_code, COALESCE(requested_grant, 0) + COALESCE(contribution_planned, 0),"
+        + " output_planned FROM subproject WHERE province_code = 'RPTP1' AND output_planned > 0"
+        + " AND stage <> 'REJECTED'", rs -> {
+          double cost = rs.getLong(3) / (double) rs.getLong(4);
+          Double median = medians.get(rs.getString(2));
+          if (median != null && (Math.round(cost) > median * 2 || Math.round(cost) < median / 2)) {
+            expected.add(rs.getString(1));
+          }
+        });
+    JsonNode outliers = json(officer.get("/api/reports/cost-outliers?province=RPTP1"));
+    Set<String> flagged = new HashSet<>();
+    for (JsonNode outlier : outliers) {
+      flagged.add(outlier.get("code").asText());
+      assertThat(outlier.get("sectorMedian").asDouble()).isCloseTo(medians.get(outlier.get("sectorCode").asText()),
+          within(0.51));
+      assertThat(outlier.get("flag").asText()).matches("(CAO|THẤP): .* / (HIGH|LOW): .*");
+    }
+    assertThat(flagged).as("flagged in province 1").isEqualTo(expected).isNotEmpty();
+    // the generator made one sub-project in 37 cost four times its sector's: most of those are among them
+    long fourfold = flagged.stream().filter(code -> Integer.parseInt(code.substring(4)) % 37 == 0).count();
+    assertThat(fourfold).as("four times as costly, flagged").isPositive();
+
+    // the sheet flags the same ones, beside each sub-project's cost per unit and its sector's median
+    String sheet = new String(officer.download("/api/reports/subprojects.csv?province=RPTP1&separator=%2C").body(),
+        StandardCharsets.UTF_8).substring(1);
+    try (CSVParser parser = CSVParser.parse(new StringReader(sheet), CSVFormat.EXCEL.builder().setHeader()
+        .setSkipHeaderRecord(true).get())) {
+      Set<String> inSheet = new HashSet<>();
+      for (CSVRecord record : parser.getRecords()) {
+        if (!record.get("Chi phí/đơn vị khác xa trung vị / Cost per unit far from the median").isEmpty()) {
+          inSheet.add(record.get(0));
+        }
+      }
+      assertThat(inSheet).isEqualTo(flagged);
+    }
+    // a leader sees their commune's only; a facilitator none
+    ApiClient leader = new ApiClient("http://localhost:" + port, "rptleader", "demo-Leader-2026");
+    JsonNode own = json(leader.get("/api/reports/cost-outliers?province=RPTP1"));
+    for (JsonNode outlier : own) {
+      assertThat(jdbc.queryForObject("SELECT commune_code FROM subproject WHERE code = ?", String.class,
+          outlier.get("code").asText())).isEqualTo(data.communes().get(0));
+    }
+    assertThat(new ApiClient("http://localhost:" + port, "facilitator1", "demo").get("/api/reports/cost-outliers")
+        .statusCode()).isEqualTo(403);
+  }
+
+  private long ledger(String subprojects, String kind) {
+    return jdbc.queryForObject("SELECT COALESCE(SUM(l.amount), 0) FROM ledger_entry l JOIN subproject s"
+        + " ON s.code = l.subproject_code WHERE l.kind = ? AND " + subprojects, Long.class, kind);
+  }
+
   private long sum(String table, String expression, String where) {
     return jdbc.queryForObject("SELECT COALESCE(SUM(" + expression + "), 0) FROM " + table + " WHERE " + where,
         Long.class);
@@ -283,7 +424,9 @@ class PortfolioReportIT extends PostgresIntegrationTest {
   }
 
   private static Figures figures(JsonNode node) {
-    return JSON.convertValue(((ObjectNode) node.deepCopy()).without(DERIVED), Figures.class);
+    ObjectNode sums = ((ObjectNode) node.deepCopy()).without(DERIVED);
+    ((ObjectNode) sums.get("outputs")).remove(DERIVED_PER_UNIT);
+    return JSON.convertValue(sums, Figures.class);
   }
 
   private static void assertField(HttpResponse<String> response, String field) throws Exception {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.pcm2.grants.reporting.Portfolio.Figures;
+import org.pcm2.grants.reporting.Portfolio.Outputs;
 import org.pcm2.grants.grantcycle.Stage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,6 +29,8 @@ public final class PortfolioDataSet {
 
   /** Sums by commune and fund, as the report groups them. */
   private final Map<String, Figures> byCommuneAndFund = new LinkedHashMap<>();
+  /** Sums by province and sector, outputs in the sector's unit. */
+  private final Map<String, Figures> bySector = new LinkedHashMap<>();
   /** By commune and fund, what the report works out, tallied here line by line as the ledger is written. */
   private final Map<String, Tally> tallies = new LinkedHashMap<>();
   private final List<String> communes = new ArrayList<>();
@@ -54,6 +57,20 @@ public final class PortfolioDataSet {
   public Figures expected(String commune, String fund) {
     return byCommuneAndFund.getOrDefault(commune + "/" + fund, Figures.NONE);
   }
+
+  /** The figures of one sector's sub-projects in a province, their outputs in its unit. */
+  public Figures expectedInSector(String province, String sector) {
+    return bySector.getOrDefault(province + "/" + sector, Figures.NONE);
+  }
+
+  /**
+   * The sectors of generated sub-projects and what one unit of each costs about, in đồng
+   * (grant and contribution): a sub-project in 37 costs four times as much a unit.
+   */
+  public static final Map<String, Long> UNIT_COST = Map.of("ROADS", 60_000L, "WATER", 400_000L, "SANITATION",
+      3_000_000L, "SCHOOL", 150_000L, "LIVELIHOODS", 1_000_000L, "ENVIRONMENT", 40_000L, "COMMUNITY", 8_000_000L);
+  private static final List<String> HAMLET_SECTORS = List.of("ROADS", "WATER", "SANITATION", "LIVELIHOODS",
+      "ENVIRONMENT", "COMMUNITY");
 
   public Figures expectedTotal() {
     return byCommuneAndFund.values().stream().reduce(Figures.NONE, Figures::plus);
@@ -185,11 +202,20 @@ public final class PortfolioDataSet {
         Integer womenReached = reported ? women - random.nextInt(10) : null;
         Integer menReached = reported ? men - random.nextInt(10) : null;
         Double score = stage == Stage.CLOSING || stage == Stage.CLOSED ? 40 + random.nextInt(61) + 0.5 : null;
+        // what it builds: a school's facilities, a hamlet's anything else, at about its sector's cost a unit
+        String sector = school ? "SCHOOL" : HAMLET_SECTORS.get(random.nextInt(HAMLET_SECTORS.size()));
+        long unitCost = UNIT_COST.get(sector) * (80 + random.nextInt(46)) / 100 * (n % 37 == 0 ? 4 : 1);
+        long outputPlanned = Math.max(1, (requested + cash + labour + materials) / unitCost);
+        Long outputAchieved = reported ? outputPlanned - random.nextInt((int) Math.min(outputPlanned, 5)) : null;
+        Integer girlsReached = reported && school ? girls - random.nextInt(5) : null;
+        Integer boysReached = reported && school ? boys - random.nextInt(5) : null;
+        Long maintenanceFund = reported ? random.nextInt(20) * 100_000L : null;
         subprojects.add(new Object[] {code, "generated-" + n, "Tiểu dự án thử " + n, fund, cycle, commune,
             set.placesOf.get(commune)[0], set.placesOf.get(commune)[1], "Xã " + commune, stage.name(), requested,
             approvedStage ? approved : null, disbursed,
             cash + labour + materials, cash, labour, materials, mobilised, women, men, poor, ethnic, womenReached,
-            menReached, score, school ? "SCHOOL" : "HAMLET", girls, boys, now, now});
+            menReached, score, school ? "SCHOOL" : "HAMLET", girls, boys, sector, outputPlanned, outputAchieved,
+            girlsReached, boysReached, reported ? "Tổ bảo trì " + n : null, maintenanceFund, now, now});
         long awarded = 0;
         long awardPaid = 0;
         int awardCount = 0;
@@ -209,8 +235,20 @@ public final class PortfolioDataSet {
             cash + labour + materials, cash, labour, materials, mobilised == null ? 0 : mobilised,
             mobilised == null ? 0 : disbursed, women, men, poor, ethnic, womenReached == null ? 0 : womenReached,
             menReached == null ? 0 : menReached, womenReached == null ? 0 : disbursed, score == null ? 0 : score,
-            score == null ? 0 : 1, awardCount, awarded, awardPaid, girls == null ? 0 : girls, boys == null ? 0 : boys);
+            score == null ? 0 : 1, awardCount, awarded, awardPaid, girls == null ? 0 : girls, boys == null ? 0 : boys,
+            new Outputs(girlsReached == null ? 0 : girlsReached, boysReached == null ? 0 : boysReached, outputPlanned,
+                requested, cash + labour + materials, outputAchieved == null ? 0 : outputAchieved,
+                outputAchieved == null ? 0 : disbursed, outputAchieved == null ? 0 : mobilised,
+                mobilised == null ? 0 : cash + labour + materials, womenReached == null ? 0 : mobilised, null));
         set.byCommuneAndFund.merge(commune + "/" + fund, figures, Figures::plus);
+        set.bySector.merge(set.placesOf.get(commune)[1] + "/" + sector, new Figures(figures.subprojects(), figures.stages(), figures.requested(),
+            figures.approved(), figures.released(), figures.disbursed(), figures.contributionPlanned(),
+            figures.contributionCash(), figures.contributionLabour(), figures.contributionMaterials(),
+            figures.contributionMobilised(), figures.disbursedWhereMobilised(), figures.beneficiariesWomen(),
+            figures.beneficiariesMen(), figures.beneficiariesPoor(), figures.beneficiariesEthnicMinority(),
+            figures.womenReached(), figures.menReached(), figures.disbursedWhereReached(), figures.scoreSum(),
+            figures.scored(), figures.awards(), figures.awarded(), figures.awardPaid(), figures.studentsGirls(),
+            figures.studentsBoys(), figures.outputs().in(sector)), Figures::plus);
         long committedLeft = 0;
         for (Object[] line : ledger.subList(ledgerFrom, ledger.size())) {
           committedLeft += "COMMIT".equals(line[4]) ? (long) line[6] : -(long) line[6];
@@ -237,8 +275,10 @@ public final class PortfolioDataSet {
             province_code, commune_name, stage, requested_grant, approved_grant, disbursed, contribution_planned,
             contribution_cash, contribution_labour, contribution_materials, contribution_mobilised, beneficiaries_women,
             beneficiaries_men, beneficiaries_poor, beneficiaries_ethnic, women_reached, men_reached,
-            evaluation_score, unit_type, students_girls, students_boys, submitted_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            evaluation_score, unit_type, students_girls, students_boys, sector_code, output_planned, output_achieved,
+            students_girls_reached, students_boys_reached, maintenance_group, maintenance_fund, submitted_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                ?, ?)
         """, subprojects);
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.batchUpdate("INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, kind,"

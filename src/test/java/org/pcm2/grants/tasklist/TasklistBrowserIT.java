@@ -153,6 +153,22 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
       String csv = officer.fetch(officer.waitFor("#csv-semicolon").getAttribute("href"));
       assertThat(csv).startsWith("200 text/csv").contains("Xã / Commune;", "Xã Hoàng Nông;", "Tổng cộng / Total");
       officer.fullScreenshot("09-officer-dashboard");
+
+      // the sector cut: the path just approved counts among the roads, in metres, and the cost chart names the unit
+      officer.open("/reports/portfolio?cycle=CM-2026-1&sector=ROADS&groupBy=sector");
+      officer.waitFor("#charts[data-drawn='true']");
+      List<String> roads = officer.texts("#sector-cut tbody tr");
+      assertThat(roads).hasSize(1);
+      assertThat(roads.get(0)).startsWith("Đường giao thông, lối đi / Roads and paths").contains("m đường / m of road");
+      long planned = jdbc.sql("SELECT SUM(output_planned) FROM subproject WHERE cycle_code = 'CM-2026-1'"
+          + " AND sector_code = 'ROADS'").query(Long.class).single();
+      assertThat(roads.get(0)).contains(String.format(java.util.Locale.GERMANY, "%,d", planned));
+      assertThat(officer.valueOf("select[name=sector]")).isEqualTo("ROADS");
+      Object labels = officer.runAsync("const done = arguments[arguments.length - 1];"
+          + "done(Chart.getChart(document.getElementById('chart-cost-per-unit')).data.labels);");
+      assertThat(String.valueOf(labels)).contains("Đường giao thông, lối đi / Roads and paths", "₫/m đường / m of road");
+      assertThat(officer.text()).contains("Chi phí/đơn vị khác xa trung vị của lĩnh vực");
+      officer.fullScreenshot("10-officer-dashboard-by-sector");
     }
 
     assertThat(jdbc.sql("SELECT kind || ':' || amount FROM ledger_entry WHERE subproject_code = ? ORDER BY id")
