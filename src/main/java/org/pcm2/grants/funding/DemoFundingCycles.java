@@ -40,6 +40,12 @@ class DemoFundingCycles implements ApplicationRunner {
     cycles.open(new FundingCycle(CM_CYCLE, "CM", "Quỹ QLCĐ, đợt 1 năm 2026", opens, closes, "OPEN"), "system");
     cycles.open(new FundingCycle(INITIATIVE_CYCLE, "INITIATIVE", "Quỹ sáng kiến, đợt 1 năm 2026", opens, closes, "OPEN"),
         "system");
+    // a demo rate for the funder's francs, set once: DWC records the real one for each cycle
+    for (String cycle : List.of(CM_CYCLE, INITIATIVE_CYCLE)) {
+      if (cycles.find(cycle).orElseThrow().chfRate() == null) {
+        cycles.setChfRate(cycle, java.math.BigDecimal.valueOf(31_000), "system");
+      }
+    }
     for (Place commune : directory.communes()) {
       if (cycles.envelope(CM_CYCLE, commune.code()).isEmpty()) {
         cycles.setEnvelope(CM_CYCLE, commune.code(), 150_000_000L);

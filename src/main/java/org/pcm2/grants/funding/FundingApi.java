@@ -42,6 +42,11 @@ class FundingApi {
   record EnvelopeRequest(@Schema(example = "150000000", minimum = "0", maximum = "1000000000000") Long amount) {
   }
 
+  /** The rate of a cycle for the funder's francs (the example is about the rate of late 2026). */
+  @Schema(description = "Tỷ giá: số đồng ăn một franc Thụy Sĩ / The rate: đồng for one Swiss franc")
+  record ChfRateRequest(@Schema(example = "31000", minimum = "1000", maximum = "1000000") java.math.BigDecimal chfRate) {
+  }
+
   private final FundingCycles cycles;
   private final Ledger ledger;
   private final SubprojectQueries subprojects;
@@ -102,6 +107,21 @@ class FundingApi {
     }
     cycles.setEnvelope(code, holder, request.amount());
     return cycles.envelope(code, holder).orElseThrow();
+  }
+
+  @PutMapping(path = "/api/cycles/{code}/chf-rate", consumes = "application/json")
+  @Operation(summary = "Ghi tỷ giá franc Thụy Sĩ của đợt cho báo cáo nhà tài trợ (cán bộ chương trình DWC) / "
+      + "Record the cycle's Swiss franc rate for the funder's reports (DWC officers)")
+  FundingCycle chfRate(@PathVariable String code, @RequestBody ChfRateRequest request, Authentication user) {
+    requireOfficer(user);
+    cycles.find(code).orElseThrow(() -> new NotFoundException(Texts.both("funding.noCycle", code)));
+    java.math.BigDecimal rate = request.chfRate();
+    if (rate == null || rate.compareTo(java.math.BigDecimal.valueOf(1000)) < 0
+        || rate.compareTo(java.math.BigDecimal.valueOf(1_000_000)) > 0 || rate.scale() > 2) {
+      throw new InvalidInputException(List.of(new FieldError("chfRate", Texts.both("funding.chfRate"))));
+    }
+    cycles.setChfRate(code, rate, user.getName());
+    return cycles.find(code).orElseThrow();
   }
 
   @PostMapping("/api/cycles/{code}/close")

@@ -17,7 +17,7 @@ public class FundingCycles {
 
   private static final RowMapper<FundingCycle> CYCLE = (rs, i) -> new FundingCycle(rs.getString("code"),
       rs.getString("fund_code"), rs.getString("name"), rs.getDate("opens_on").toLocalDate(),
-      rs.getDate("closes_on").toLocalDate(), rs.getString("status"));
+      rs.getDate("closes_on").toLocalDate(), rs.getString("status"), rs.getBigDecimal("chf_rate"));
   private static final RowMapper<Envelope> ENVELOPE = (rs, i) -> new Envelope(rs.getString("cycle_code"),
       rs.getString("holder_code"), rs.getLong("amount"), rs.getLong("committed"));
 
@@ -78,6 +78,13 @@ public class FundingCycles {
       jdbc.sql("INSERT INTO envelope (cycle_code, holder_code, amount, committed) VALUES (?, ?, ?, 0)")
           .params(cycleCode, holderCode, amount).update();
     }
+  }
+
+  /** Records the rate at which the cycle's đồng turn into the funder's francs, and who set it. */
+  @Transactional
+  public void setChfRate(String cycleCode, java.math.BigDecimal rate, String actor) {
+    jdbc.sql("UPDATE funding_cycle SET chf_rate = ?, chf_rate_set_by = ?, chf_rate_set_at = ? WHERE code = ?")
+        .params(rate, actor, Timestamp.from(Instant.now()), cycleCode).update();
   }
 
   @Transactional

@@ -59,6 +59,7 @@ class DashboardPage {
   String dashboard(@RequestParam(required = false) String province, @RequestParam(required = false) String district,
       @RequestParam(required = false) String commune, @RequestParam(required = false) String fund,
       @RequestParam(required = false) String cycle, @RequestParam(required = false) String sector,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String groupBy, Authentication user, Model model) throws JsonProcessingException {
     Viewer viewer = Viewer.of(user);
     List<FieldError> errors = new ArrayList<>();
@@ -67,9 +68,9 @@ class DashboardPage {
     List<CostPerUnit.Outlier> outliers = List.of();
     String cut = groupBy == null ? (viewer.isDwc() ? "province" : "fund") : groupBy;
     try {
-      portfolio = report.report(viewer, PortfolioQuery.parse(province, district, commune, fund, cycle, sector, cut));
+      portfolio = report.report(viewer, PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, cut));
       // what was built and what it cost, sector by sector, whatever the cut above: units compare within a sector
-      PortfolioQuery sectors = PortfolioQuery.parse(province, district, commune, fund, cycle, sector, "sector");
+      PortfolioQuery sectors = PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, "sector");
       bySector = report.report(viewer, sectors);
       outliers = costs.outliers(viewer, sectors);
     } catch (InvalidInputException e) {
@@ -95,7 +96,8 @@ class DashboardPage {
     model.addAttribute("stages", Stage.values());
     model.addAttribute("dimensions", PortfolioQuery.Dimension.values());
     model.addAttribute("selected", Map.of("province", nz(province), "district", nz(district), "commune", nz(commune),
-        "fund", nz(fund), "cycle", nz(cycle), "sector", nz(sector), "groupBy", cut));
+        "fund", nz(fund), "cycle", nz(cycle), "sector", nz(sector), "from", nz(from), "to", nz(to),
+        "groupBy", cut));
     model.addAttribute("provinces", viewer.isDwc() ? places("PROVINCE", null) : List.of());
     model.addAttribute("districts", viewer.isDwc() && province != null && !province.isBlank()
         ? places("DISTRICT", province) : List.of());

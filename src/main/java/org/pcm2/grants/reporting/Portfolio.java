@@ -2,6 +2,7 @@ package org.pcm2.grants.reporting;
 
 import org.pcm2.grants.grantcycle.Stage;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +28,10 @@ public record Portfolio(PortfolioQuery query, List<Line> lines, Figures total) {
       long contributionMaterials, long contributionMobilised, long disbursedWhereMobilised, long beneficiariesWomen,
       long beneficiariesMen, long beneficiariesPoor, long beneficiariesEthnicMinority, long womenReached,
       long menReached, long disbursedWhereReached, double scoreSum, long scored, long awards, long awarded,
-      long awardPaid, long studentsGirls, long studentsBoys, Outputs outputs) {
+      long awardPaid, long studentsGirls, long studentsBoys, Outputs outputs, Chf chf) {
 
     public static final Figures NONE = new Figures(0, new EnumMap<>(Stage.class), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Outputs.NONE);
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Outputs.NONE, Chf.NONE);
 
     public Figures {
       Map<Stage, Long> all = new LinkedHashMap<>();
@@ -100,7 +101,7 @@ public record Portfolio(PortfolioQuery query, List<Line> lines, Figures total) {
           beneficiariesEthnicMinority + o.beneficiariesEthnicMinority, womenReached + o.womenReached,
           menReached + o.menReached, disbursedWhereReached + o.disbursedWhereReached, scoreSum + o.scoreSum,
           scored + o.scored, awards + o.awards, awarded + o.awarded, awardPaid + o.awardPaid,
-          studentsGirls + o.studentsGirls, studentsBoys + o.studentsBoys, outputs.plus(o.outputs));
+          studentsGirls + o.studentsGirls, studentsBoys + o.studentsBoys, outputs.plus(o.outputs), chf.plus(o.chf));
     }
 
     /** The contribution mobilised against what the same sub-projects planned, in %. */
@@ -121,6 +122,43 @@ public record Portfolio(PortfolioQuery query, List<Line> lines, Figures total) {
 
     private static Long perPerson(long amount, long people) {
       return people == 0 ? null : Math.round((double) amount / people);
+    }
+  }
+
+  /**
+   * The money in Swiss francs for the funder, each cycle's đồng at the rate DWC recorded for
+   * it (to the centime, summed line by line); {@code subprojectsWithoutRate} counts those whose
+   * cycle has none yet, whose money is then left out of these figures.
+   */
+  public record Chf(BigDecimal requested, BigDecimal approved, BigDecimal released, BigDecimal disbursed,
+      BigDecimal contributionPlanned, BigDecimal contributionMobilised, long subprojectsWithoutRate) {
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    public static final Chf NONE = new Chf(ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, 0);
+
+    public Chf {
+      requested = centimes(requested);
+      approved = centimes(approved);
+      released = centimes(released);
+      disbursed = centimes(disbursed);
+      contributionPlanned = centimes(contributionPlanned);
+      contributionMobilised = centimes(contributionMobilised);
+    }
+
+    /** Approved and not yet paid out nor returned, in francs. */
+    @JsonProperty
+    public BigDecimal remaining() {
+      return approved.subtract(released).subtract(disbursed);
+    }
+
+    public Chf plus(Chf o) {
+      return new Chf(requested.add(o.requested), approved.add(o.approved), released.add(o.released),
+          disbursed.add(o.disbursed), contributionPlanned.add(o.contributionPlanned),
+          contributionMobilised.add(o.contributionMobilised), subprojectsWithoutRate + o.subprojectsWithoutRate);
+    }
+
+    private static BigDecimal centimes(BigDecimal value) {
+      return value == null ? ZERO : value.setScale(2, java.math.RoundingMode.HALF_UP);
     }
   }
 

@@ -2,6 +2,7 @@ package org.pcm2.grants.reporting;
 
 import org.pcm2.grants.access.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -39,9 +40,13 @@ class PortfolioApi {
   Portfolio portfolio(@RequestParam(required = false) String province,
       @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
       @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String sector, @RequestParam(required = false) String groupBy, Authentication user) {
+      @RequestParam(required = false) String sector,
+      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
+      String from,
+      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
+          required = false) String to, @RequestParam(required = false) String groupBy, Authentication user) {
     return report.report(Viewer.of(user),
-        PortfolioQuery.parse(province, district, commune, fund, cycle, sector, groupBy));
+        PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, groupBy));
   }
 
   @GetMapping("/api/reports/cost-outliers")
@@ -54,9 +59,13 @@ class PortfolioApi {
   java.util.List<CostPerUnit.Outlier> costOutliers(@RequestParam(required = false) String province,
       @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
       @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String sector, Authentication user) {
+      @RequestParam(required = false) String sector,
+      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
+      String from,
+      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
+          required = false) String to, Authentication user) {
     return costs.outliers(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, sector,
-        null));
+        from, to, null));
   }
 
   @GetMapping({"/api/reports/portfolio.csv", "/reports/portfolio.csv"})
@@ -66,11 +75,15 @@ class PortfolioApi {
   void portfolioCsv(@RequestParam(required = false) String province,
       @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
       @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String sector, @RequestParam(required = false) String groupBy, @RequestParam(required = false) String separator,
+      @RequestParam(required = false) String sector,
+      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
+      String from,
+      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
+          required = false) String to, @RequestParam(required = false) String groupBy, @RequestParam(required = false) String separator,
       Authentication user, HttpServletResponse response) throws IOException {
     char delimiter = PortfolioCsv.separator(separator);
     Portfolio portfolio = report.report(Viewer.of(user),
-        PortfolioQuery.parse(province, district, commune, fund, cycle, sector, groupBy));
+        PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, groupBy));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("bao-cao-danh-muc-" + LocalDate.now() + ".csv").build().toString());
@@ -86,10 +99,14 @@ class PortfolioApi {
   void subprojectsCsv(@RequestParam(required = false) String province,
       @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
       @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String sector, @RequestParam(required = false) String separator, Authentication user, HttpServletResponse response)
+      @RequestParam(required = false) String sector,
+      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
+      String from,
+      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
+          required = false) String to, @RequestParam(required = false) String separator, Authentication user, HttpServletResponse response)
       throws IOException {
     char delimiter = PortfolioCsv.separator(separator);
-    var rows = sheet.rows(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, sector, null));
+    var rows = sheet.rows(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, null));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("tieu-du-an-" + LocalDate.now() + ".csv").build().toString());

@@ -77,6 +77,13 @@ public final class PortfolioCsv {
     FIGURES.add(new Column(Texts.both("reporting.column.costPerBeneficiaryReached"), Figures::costPerBeneficiaryReached));
     FIGURES.add(new Column(Texts.both("reporting.column.contributionPerBeneficiaryReached"),
         Figures::contributionPerBeneficiaryReached));
+    FIGURES.add(new Column(Texts.both("reporting.column.requestedChf"), f -> f.chf().requested()));
+    FIGURES.add(new Column(Texts.both("reporting.column.approvedChf"), f -> f.chf().approved()));
+    FIGURES.add(new Column(Texts.both("reporting.column.disbursedChf"), f -> f.chf().disbursed()));
+    FIGURES.add(new Column(Texts.both("reporting.column.remainingChf"), f -> f.chf().remaining()));
+    FIGURES.add(new Column(Texts.both("reporting.column.contributionMobilisedChf"),
+        f -> f.chf().contributionMobilised()));
+    FIGURES.add(new Column(Texts.both("reporting.column.withoutChfRate"), f -> f.chf().subprojectsWithoutRate()));
     FIGURES.add(new Column(Texts.both("reporting.column.awards"), Figures::awards));
     FIGURES.add(new Column(Texts.both("reporting.column.awarded"), Figures::awarded));
     FIGURES.add(new Column(Texts.both("reporting.column.awardPaid"), Figures::awardPaid));
@@ -131,8 +138,8 @@ public final class PortfolioCsv {
 
   /** A figure: a number the report computed (never text from a person), so never taken for a formula. */
   static Object cell(Object value, char separator) {
-    if (value instanceof Double d) {
-      String text = Double.toString(d);
+    if (value instanceof Double || value instanceof java.math.BigDecimal) {
+      String text = value instanceof java.math.BigDecimal exact ? exact.toPlainString() : value.toString();
       return separator == ';' ? text.replace('.', ',') : text;
     }
     if (value == null || value instanceof Number) {

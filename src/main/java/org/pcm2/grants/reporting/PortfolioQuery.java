@@ -1,5 +1,10 @@
 package org.pcm2.grants.reporting;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,10 +16,37 @@ import org.pcm2.grants.texts.Texts;
 
 /**
  * What a portfolio report covers and how it is cut: any of province, district, commune,
- * fund, cycle and sector as filters, and any of them, in order, as groupings.
+ * fund, cycle and sector as filters, and any of them, in order, as groupings; and a period
+ * ({@code from}, {@code to}, days in Vietnam, both included, either open): the sub-projects
+ * submitted in it or whose money moved in it, and only the money that moved in it.
  */
 public record PortfolioQuery(String province, String district, String commune, String fund, String cycle,
-    String sector, List<Dimension> groupBy) {
+    String sector, LocalDate from, LocalDate to, List<Dimension> groupBy) {
+
+  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  /** A report of every day. */
+  public PortfolioQuery(String province, String district, String commune, String fund, String cycle, String sector,
+      List<Dimension> groupBy) {
+    this(province, district, commune, fund, cycle, sector, null, null, groupBy);
+  }
+
+  /** Whether the report covers a period rather than every day. */
+  public boolean hasPeriod() {
+    return from != null || to != null;
+  }
+
+  /** The period's first instant: the start of {@code from} in Vietnam (or of time). */
+  public Timestamp periodStart() {
+    return Timestamp.from(from == null ? Instant.parse("1900-01-01T00:00:00Z")
+        : from.atStartOfDay(VIETNAM).toInstant());
+  }
+
+  /** The instant after the period: the start of the day after {@code to} in Vietnam (or the end of time). */
+  public Timestamp periodEnd() {
+    return Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z")
+        : to.plusDays(1).atStartOfDay(VIETNAM).toInstant());
+  }
 
   /** A way to cut the portfolio. */
   public enum Dimension {
@@ -36,7 +68,7 @@ public record PortfolioQuery(String province, String district, String commune, S
 
   /** Reads the query's parameters as they come from a URL; every wrong one is named. */
   public static PortfolioQuery parse(String province, String district, String commune, String fund, String cycle,
-      String sector, String groupBy) {
+      String sector, String from, String to, String groupBy) {
     List<FieldError> errors = new ArrayList<>();
     Set<Dimension> dimensions = new LinkedHashSet<>();
     if (groupBy != null && !groupBy.isBlank()) {
@@ -57,16 +89,38 @@ public record PortfolioQuery(String province, String district, String commune, S
     check("fund", fund, errors);
     check("cycle", cycle, errors);
     check("sector", sector, errors);
+    LocalDate first = day("from", from, errors);
+    LocalDate last = day("to", to, errors);
+    if (first != null && last != null && last.isBefore(first)) {
+      errors.add(new FieldError("to", Texts.both("reporting.toBeforeFrom")));
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     return new PortfolioQuery(blankToNull(province), blankToNull(district), blankToNull(commune), blankToNull(fund),
-        blankToNull(cycle), blankToNull(sector), List.copyOf(dimensions));
+        blankToNull(cycle), blankToNull(sector), first, last, List.copyOf(dimensions));
   }
 
   private static void check(String field, String code, List<FieldError> errors) {
     if (code != null && !code.isBlank() && !code.trim().matches("[A-Za-z0-9_-]{1,40}")) {
       errors.add(new FieldError(field, Texts.both("reporting.notACode", code)));
+    }
+  }
+
+  private static LocalDate day(String field, String value, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      LocalDate day = LocalDate.parse(value.trim());
+      if (day.getYear() < 2000 || day.getYear() > 2100) {
+        errors.add(new FieldError(field, Texts.both("check.date")));
+        return null;
+      }
+      return day;
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, Texts.both("check.date")));
+      return null;
     }
   }
 

@@ -136,13 +136,21 @@ public class PortfolioReport {
                    SUM(CASE WHEN s.contribution_mobilised IS NOT NULL THEN COALESCE(s.contribution_planned, 0) ELSE 0
                        END) AS planned_where_mobilised,
                    SUM(CASE WHEN s.women_reached IS NOT NULL OR s.men_reached IS NOT NULL
-                       THEN COALESCE(s.contribution_mobilised, 0) ELSE 0 END) AS mobilised_where_reached
+                       THEN COALESCE(s.contribution_mobilised, 0) ELSE 0 END) AS mobilised_where_reached,
+                   COALESCE(ROUND(SUM(s.requested_grant / fc.chf_rate), 2), 0) AS requested_chf,
+                   COALESCE(ROUND(SUM(s.contribution_planned / fc.chf_rate), 2), 0) AS contribution_planned_chf,
+                   COALESCE(ROUND(SUM(s.contribution_mobilised / fc.chf_rate), 2), 0) AS mobilised_chf,
+                   SUM(CASE WHEN fc.chf_rate IS NULL THEN 1 ELSE 0 END) AS without_rate
             FROM subproject s
+            LEFT JOIN funding_cycle fc ON fc.code = s.cycle_code
             WHERE {onSubproject}
             {groupSubproject}
         ),
         le AS (
-            SELECT {ledgerKeys} SUM(x.approved) AS approved, SUM(x.released) AS released, SUM(x.disbursed) AS disbursed
+            SELECT {ledgerKeys} SUM(x.approved) AS approved, SUM(x.released) AS released, SUM(x.disbursed) AS disbursed,
+                   COALESCE(ROUND(SUM(x.approved / fy.chf_rate), 2), 0) AS approved_chf,
+                   COALESCE(ROUND(SUM(x.released / fy.chf_rate), 2), 0) AS released_chf,
+                   COALESCE(ROUND(SUM(x.disbursed / fy.chf_rate), 2), 0) AS disbursed_chf
             FROM (
                 SELECT l.commune_code, l.fund_code, l.cycle_code{ledgerSector},
                        SUM(CASE WHEN l.kind = 'COMMIT' THEN l.amount ELSE 0 END) AS approved,
@@ -155,6 +163,7 @@ public class PortfolioReport {
             ) x
             LEFT JOIN place c ON c.code = x.commune_code
             LEFT JOIN place d ON d.code = c.parent_code
+            LEFT JOIN funding_cycle fy ON fy.code = x.cycle_code
             WHERE {ledgerPlaces}
             {groupLedger}
         ),
@@ -177,7 +186,9 @@ public class PortfolioReport {
                COALESCE(aw.award_paid, 0) AS award_paid, sp.girls, sp.boys, sp.girls_reached, sp.boys_reached,
                sp.output_planned, sp.requested_where_output, sp.contribution_where_output, sp.output_achieved,
                sp.disbursed_where_achieved, sp.mobilised_where_achieved, sp.planned_where_mobilised,
-               sp.mobilised_where_reached
+               sp.mobilised_where_reached, sp.requested_chf, sp.contribution_planned_chf, sp.mobilised_chf,
+               sp.without_rate, COALESCE(le.approved_chf, 0) AS approved_chf,
+               COALESCE(le.released_chf, 0) AS released_chf, COALESCE(le.disbursed_chf, 0) AS disbursed_chf
         FROM sp
         LEFT JOIN le ON {joinLedger}
         LEFT JOIN aw ON {joinAwards}
@@ -275,6 +286,14 @@ public class PortfolioReport {
       where.add("s.sector_code = :sector");
       params.put("sector", query.sector());
     }
+    if (query.hasPeriod()) {
+      // submitted in the period, or money committed, paid or returned in it
+      where.add("""
+          (s.submitted_at >= :periodStart AND s.submitted_at < :periodEnd OR EXISTS (SELECT 1 FROM ledger_entry pl
+              WHERE pl.subproject_code = s.code AND pl.recorded_at >= :periodStart AND pl.recorded_at < :periodEnd))""");
+      params.put("periodStart", query.periodStart());
+      params.put("periodEnd", query.periodEnd());
+    }
     return String.join(" AND ", where);
   }
 
@@ -283,6 +302,11 @@ public class PortfolioReport {
     List<String> where = common("l", query, viewer, params);
     if (query.sector() != null) {
       where.add("ls.sector_code = :sector");
+    }
+    if (query.hasPeriod()) {
+      where.add("l.recorded_at >= :periodStart AND l.recorded_at < :periodEnd");
+      params.put("periodStart", query.periodStart());
+      params.put("periodEnd", query.periodEnd());
     }
     return String.join(" AND ", where);
   }
@@ -346,6 +370,10 @@ public class PortfolioReport {
             rs.getLong("planned_where_mobilised"), rs.getLong("mobilised_where_reached"),
             // outputs add up within one sector: the one filtered on, or the line's
             units.get(query.sector() != null ? query.sector()
-                : group.containsKey("sector") ? String.valueOf(group.get("sector").code()) : ""))));
+                : group.containsKey("sector") ? String.valueOf(group.get("sector").code()) : "")),
+        new Portfolio.Chf(rs.getBigDecimal("requested_chf"), rs.getBigDecimal("approved_chf"),
+            rs.getBigDecimal("released_chf"), rs.getBigDecimal("disbursed_chf"),
+            rs.getBigDecimal("contribution_planned_chf"), rs.getBigDecimal("mobilised_chf"),
+            rs.getLong("without_rate"))));
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +37,8 @@ public class SubprojectSheet {
       Long contributionMobilised, long beneficiariesWomen, long beneficiariesMen, Integer womenReached,
       Integer menReached, Integer studentsGirls, Integer studentsBoys, Double evaluationScore, String sectorName,
       String unit, Long outputPlanned, Long outputAchieved, Integer studentsGirlsReached, Integer studentsBoysReached,
-      String maintenanceGroup, Long maintenanceFund, Long costPerUnit, Long sectorMedian, String outlier) {
+      String maintenanceGroup, Long maintenanceFund, Long costPerUnit, Long sectorMedian, String outlier,
+      BigDecimal chfRate, BigDecimal approvedChf, BigDecimal disbursedChf) {
   }
 
   private record Column(String header, Function<Row, Object> value, boolean summed) {
@@ -77,7 +79,10 @@ public class SubprojectSheet {
       new Column(Texts.both("reporting.sheet.sectorMedian"), Row::sectorMedian, false),
       new Column(Texts.both("reporting.sheet.outlier"), Row::outlier, false),
       new Column(Texts.both("reporting.sheet.maintenanceGroup"), Row::maintenanceGroup, false),
-      new Column(Texts.both("reporting.sheet.maintenanceFund"), Row::maintenanceFund, true));
+      new Column(Texts.both("reporting.sheet.maintenanceFund"), Row::maintenanceFund, true),
+      new Column(Texts.both("reporting.sheet.chfRate"), Row::chfRate, false),
+      new Column(Texts.both("reporting.sheet.approvedChf"), Row::approvedChf, true),
+      new Column(Texts.both("reporting.sheet.disbursedChf"), Row::disbursedChf, true));
 
   private final JdbcClient jdbc;
   private final PortfolioReport report;
@@ -109,7 +114,9 @@ public class SubprojectSheet {
                s.sector_code, sec.name_vi || ' / ' || sec.name_en AS sector_name,
                sec.unit_vi || ' / ' || sec.unit_en AS unit, s.output_planned, s.output_achieved,
                s.students_girls_reached, s.students_boys_reached, s.maintenance_group, s.maintenance_fund,
-               ROUND(%s) AS cost_per_unit
+               ROUND(%s) AS cost_per_unit, fc.chf_rate,
+               ROUND(COALESCE(l.approved, 0) / fc.chf_rate, 2) AS approved_chf,
+               ROUND(COALESCE(l.disbursed, 0) / fc.chf_rate, 2) AS disbursed_chf
         FROM subproject s
         LEFT JOIN (
             SELECT subproject_code,
@@ -117,16 +124,18 @@ public class SubprojectSheet {
                    SUM(CASE WHEN kind = 'RELEASE' THEN amount ELSE 0 END) AS released,
                    SUM(CASE WHEN kind = 'DISBURSE' THEN amount ELSE 0 END) AS disbursed
             FROM ledger_entry
-            WHERE kind IN ('COMMIT', 'RELEASE', 'DISBURSE')
+            WHERE kind IN ('COMMIT', 'RELEASE', 'DISBURSE') AND %s
             GROUP BY subproject_code
         ) l ON l.subproject_code = s.code
         LEFT JOIN place np ON np.code = s.province_code
         LEFT JOIN place nd ON nd.code = s.district_code
         LEFT JOIN place nc ON nc.code = s.commune_code
         LEFT JOIN sector sec ON sec.code = s.sector_code
+        LEFT JOIN funding_cycle fc ON fc.code = s.cycle_code
         WHERE %s
         ORDER BY s.code
-        """.formatted(CostPerUnit.COST, where)).params(params).query((rs, i) -> row(rs, medians)).list();
+        """.formatted(CostPerUnit.COST, query.hasPeriod()
+            ? "recorded_at >= :periodStart AND recorded_at < :periodEnd" : "1 = 1", where)).params(params).query((rs, i) -> row(rs, medians)).list();
   }
 
   /**
@@ -150,8 +159,11 @@ public class SubprojectSheet {
         if (total.isEmpty()) {
           total.add(Texts.both("reporting.total") + " (" + rows.size() + ")");
         } else if (column.summed()) {
-          total.add(rows.stream().map(column.value()).filter(v -> v != null)
-              .mapToLong(v -> ((Number) v).longValue()).sum());
+          List<Object> values = rows.stream().map(column.value()).filter(v -> v != null).toList();
+          total.add(values.stream().anyMatch(BigDecimal.class::isInstance)
+              ? PortfolioCsv.cell(values.stream().map(BigDecimal.class::cast).reduce(BigDecimal.ZERO.setScale(2),
+                  BigDecimal::add), separator)
+              : values.stream().mapToLong(v -> ((Number) v).longValue()).sum());
         } else {
           total.add("");
         }
@@ -175,6 +187,7 @@ public class SubprojectSheet {
         rs.getObject("output_planned", Long.class), rs.getObject("output_achieved", Long.class),
         rs.getObject("students_girls_reached", Integer.class), rs.getObject("students_boys_reached", Integer.class),
         rs.getString("maintenance_group"), rs.getObject("maintenance_fund", Long.class), cost,
-        median == null ? null : Math.round(median), CostPerUnit.flag(cost, median));
+        median == null ? null : Math.round(median), CostPerUnit.flag(cost, median), rs.getBigDecimal("chf_rate"),
+        rs.getBigDecimal("approved_chf"), rs.getBigDecimal("disbursed_chf"));
   }
 }

@@ -39,7 +39,7 @@ class PortfolioCsvTest {
   void namesFromTheDirectoryAreNeutralisedAndNegativeFiguresStayNumbers() throws IOException {
     // more released and paid than approved: "remaining" is negative, a number the report computed
     Figures figures = new Figures(1, new EnumMap<>(Stage.class), 20_000_000, 10_000_000, 4_000_000, 7_500_000, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, Portfolio.Outputs.NONE);
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, Portfolio.Outputs.NONE, Portfolio.Chf.NONE);
     PortfolioQuery query = new PortfolioQuery(null, null, null, null, null, null, List.of(Dimension.COMMUNE));
     Line line = new Line(Map.of("commune", new Named("-05740", "=HYPERLINK(\"http://evil.example\",\"Xã\")")),
         figures);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.pcm2.grants.reporting.Portfolio.Figures;
+import org.pcm2.grants.reporting.Portfolio.Chf;
 import org.pcm2.grants.reporting.Portfolio.Outputs;
 import org.pcm2.grants.grantcycle.Stage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -176,25 +177,28 @@ public final class PortfolioDataSet {
         boolean approvedStage = stage.ordinal() >= Stage.DISBURSING.ordinal() && stage.ordinal() <= Stage.CLOSED.ordinal()
             || stage == Stage.CANCELLED && random.nextBoolean();
         long approved = approvedStage ? requested - random.nextInt(10) * 100_000L : 0;
+        // submitted on a day of 2026's first 200, at a time of day; its money moves 20 to 120 days later
+        Timestamp submitted = Timestamp.valueOf(LocalDate.of(2026, 1, 1).plusDays(n * 7919L % 200).atTime(
+            (int) (n % 24), (int) (n * 13 % 60)));
         long disbursed = 0;
         long released = 0;
         int ledgerFrom = ledger.size();
         if (approvedStage) {
-          ledger.add(new Object[] {code, fund, cycle, commune, "COMMIT", null, approved});
+          ledger.add(new Object[] {code, fund, cycle, commune, "COMMIT", null, approved, day(submitted, 20)});
           long first = approved >= 20_000_000 ? approved * 7 / 10 : approved;
           boolean firstPaid = stage != Stage.DISBURSING || random.nextBoolean();
           boolean secondPaid = first < approved && stage.ordinal() >= Stage.REPORTING.ordinal() && stage != Stage.CANCELLED;
           if (firstPaid) {
-            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 1, first});
+            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 1, first, day(submitted, 30)});
             disbursed += first;
           }
           if (secondPaid) {
-            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 2, approved - first});
+            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 2, approved - first, day(submitted, 90)});
             disbursed += approved - first;
           }
           if (stage == Stage.CANCELLED && approved > disbursed) {
             released = approved - disbursed;
-            ledger.add(new Object[] {code, fund, cycle, commune, "RELEASE", null, released});
+            ledger.add(new Object[] {code, fund, cycle, commune, "RELEASE", null, released, day(submitted, 120)});
           }
         }
         boolean reported = stage == Stage.EVALUATING || stage == Stage.CLOSING || stage == Stage.CLOSED;
@@ -215,7 +219,7 @@ public final class PortfolioDataSet {
             approvedStage ? approved : null, disbursed,
             cash + labour + materials, cash, labour, materials, mobilised, women, men, poor, ethnic, womenReached,
             menReached, score, school ? "SCHOOL" : "HAMLET", girls, boys, sector, outputPlanned, outputAchieved,
-            girlsReached, boysReached, reported ? "Tổ bảo trì " + n : null, maintenanceFund, now, now});
+            girlsReached, boysReached, reported ? "Tổ bảo trì " + n : null, maintenanceFund, submitted, now});
         long awarded = 0;
         long awardPaid = 0;
         int awardCount = 0;
@@ -239,7 +243,8 @@ public final class PortfolioDataSet {
             new Outputs(girlsReached == null ? 0 : girlsReached, boysReached == null ? 0 : boysReached, outputPlanned,
                 requested, cash + labour + materials, outputAchieved == null ? 0 : outputAchieved,
                 outputAchieved == null ? 0 : disbursed, outputAchieved == null ? 0 : mobilised,
-                mobilised == null ? 0 : cash + labour + materials, womenReached == null ? 0 : mobilised, null));
+                mobilised == null ? 0 : cash + labour + materials, womenReached == null ? 0 : mobilised, null),
+            new Chf(null, null, null, null, null, null, 1)); // the generated cycles have no rate
         set.byCommuneAndFund.merge(commune + "/" + fund, figures, Figures::plus);
         set.bySector.merge(set.placesOf.get(commune)[1] + "/" + sector, new Figures(figures.subprojects(), figures.stages(), figures.requested(),
             figures.approved(), figures.released(), figures.disbursed(), figures.contributionPlanned(),
@@ -248,7 +253,7 @@ public final class PortfolioDataSet {
             figures.beneficiariesMen(), figures.beneficiariesPoor(), figures.beneficiariesEthnicMinority(),
             figures.womenReached(), figures.menReached(), figures.disbursedWhereReached(), figures.scoreSum(),
             figures.scored(), figures.awards(), figures.awarded(), figures.awardPaid(), figures.studentsGirls(),
-            figures.studentsBoys(), figures.outputs().in(sector)), Figures::plus);
+            figures.studentsBoys(), figures.outputs().in(sector), figures.chf()), Figures::plus);
         long committedLeft = 0;
         for (Object[] line : ledger.subList(ledgerFrom, ledger.size())) {
           committedLeft += "COMMIT".equals(line[4]) ? (long) line[6] : -(long) line[6];
@@ -280,10 +285,8 @@ public final class PortfolioDataSet {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 ?, ?)
         """, subprojects);
-    Timestamp now = Timestamp.from(Instant.now());
     jdbc.batchUpdate("INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, kind,"
-        + " tranche_number, amount, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'generator', ?)",
-        ledger.stream().map(row -> append(row, now)).toList());
+        + " tranche_number, amount, recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'generator')", ledger);
     jdbc.batchUpdate("INSERT INTO award (round_code, subproject_code, rank_no, evaluation_score, women_share,"
         + " proposed_tier, proposed_amount, amount, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", awards);
     subprojects.clear();
@@ -291,9 +294,8 @@ public final class PortfolioDataSet {
     awards.clear();
   }
 
-  private static Object[] append(Object[] row, Object last) {
-    Object[] all = java.util.Arrays.copyOf(row, row.length + 1);
-    all[row.length] = last;
-    return all;
+  /** The moment some days after another. */
+  private static Timestamp day(Timestamp from, int days) {
+    return Timestamp.valueOf(from.toLocalDateTime().plusDays(days));
   }
 }
