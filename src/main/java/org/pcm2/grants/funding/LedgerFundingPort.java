@@ -170,10 +170,10 @@ class LedgerFundingPort implements FundingPort {
       Integer tranche, long amount, String actor, String reason) {
     jdbc.sql("""
         INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, envelope_holder, kind,
-                                  tranche_number, amount, actor, reason, recorded_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  tranche_number, amount, actor, reason, recorded_at, sector_code)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT s.sector_code FROM subproject s WHERE s.code = ?))
         """).params(code, fund, cycle, commune, envelopeHolder, kind, tranche, amount, actor, reason,
-        Timestamp.from(Instant.now())).update();
+        Timestamp.from(Instant.now()), code).update();
   }
 
   private record CommitmentRow(String fundCode, String cycleCode, String communeCode, String envelopeHolder) {

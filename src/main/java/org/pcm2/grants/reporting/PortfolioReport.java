@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.pcm2.grants.directory.UnknownCodeException;
 import org.pcm2.grants.reporting.PortfolioQuery.Dimension;
 import org.pcm2.grants.sector.Sectors;
+import org.pcm2.grants.system.Databases;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.ForbiddenException;
 import org.pcm2.grants.system.InvalidInputException;
@@ -31,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * any cut of province, district, commune, fund, cycle and sector.
  *
  * <p>Summed in the database: the read model ({@code subproject}, which carries its commune's
- * district and province) is summed straight to the cut asked for, the ledger by commune,
- * fund and cycle and then to the cut; the two are joined on the cut;
+ * district and province) is summed straight to the cut asked for, the ledger (whose lines
+ * carry their commune, fund, cycle and sector) first by what the cut needs of it and then to
+ * the cut; the two are joined on the cut;
  * money comes from the ledger, the rest from the read model. DWC sees every commune, a
  * commune leader only their own.
  */
@@ -58,23 +60,49 @@ public class PortfolioReport {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
+  /**
+   * The memory PostgreSQL may give each sort and hash of a report, for this transaction only: a
+   * national cut sums tens of thousands of ledger groups, which the default 4 MB sorts on disk.
+   */
+  static final String REPORT_WORK_MEM = "SET LOCAL work_mem = '32MB'";
+
   private final JdbcClient jdbc;
   private final Sectors sectors;
+  private final boolean postgres;
 
-  public PortfolioReport(JdbcClient jdbc, Sectors sectors) {
+  public PortfolioReport(JdbcClient jdbc, Sectors sectors, javax.sql.DataSource dataSource)
+      throws java.sql.SQLException {
     this.jdbc = jdbc;
     this.sectors = sectors;
+    this.postgres = Databases.isPostgres(dataSource);
   }
 
   @Transactional(readOnly = true)
   public Portfolio report(Viewer viewer, PortfolioQuery asked) {
     PortfolioQuery query = scope(viewer, asked);
     checkCodes(query);
+    if (postgres) {
+      jdbc.sql(REPORT_WORK_MEM).update();
+    }
     Map<String, Object> params = new LinkedHashMap<>();
     String onSubproject = subprojectConditions(query, viewer, params);
     String onLedger = ledgerConditions(query, viewer, params);
-    // the ledger knows no sector: it is read through the sub-project only when the sector cuts or filters
-    boolean bySector = query.sector() != null || query.groupBy().contains(Dimension.SECTOR);
+    // the ledger is summed first by what the cut needs of it: its commune when a place cuts or filters (the commune
+    // gives the district and province), the fund, the sector, and always the cycle (whose rate gives the francs)
+    boolean byPlace = query.district() != null || query.province() != null
+        || query.groupBy().stream().anyMatch(d -> d == Dimension.COMMUNE || d == Dimension.DISTRICT
+            || d == Dimension.PROVINCE);
+    List<String> innerKeys = new ArrayList<>();
+    if (byPlace) {
+      innerKeys.add("l.commune_code");
+    }
+    if (query.groupBy().contains(Dimension.FUND)) {
+      innerKeys.add("l.fund_code");
+    }
+    innerKeys.add("l.cycle_code");
+    if (query.groupBy().contains(Dimension.SECTOR)) {
+      innerKeys.add("l.sector_code");
+    }
     Map<String, String> units = new java.util.HashMap<>();
     sectors.all().forEach(sector -> units.put(sector.code(), sector.unit()));
 
@@ -152,17 +180,15 @@ public class PortfolioReport {
                    COALESCE(ROUND(SUM(x.released / fy.chf_rate), 2), 0) AS released_chf,
                    COALESCE(ROUND(SUM(x.disbursed / fy.chf_rate), 2), 0) AS disbursed_chf
             FROM (
-                SELECT l.commune_code, l.fund_code, l.cycle_code{ledgerSector},
+                SELECT {ledgerInnerKeys},
                        SUM(CASE WHEN l.kind = 'COMMIT' THEN l.amount ELSE 0 END) AS approved,
                        SUM(CASE WHEN l.kind = 'RELEASE' THEN l.amount ELSE 0 END) AS released,
                        SUM(CASE WHEN l.kind = 'DISBURSE' THEN l.amount ELSE 0 END) AS disbursed
                 FROM ledger_entry l
-                {ledgerSectorJoin}
                 WHERE l.kind IN ('COMMIT', 'RELEASE', 'DISBURSE') AND {onLedger}
-                GROUP BY l.commune_code, l.fund_code, l.cycle_code{ledgerSector}
+                GROUP BY {ledgerInnerKeys}
             ) x
-            LEFT JOIN place c ON c.code = x.commune_code
-            LEFT JOIN place d ON d.code = c.parent_code
+            {ledgerPlaceJoins}
             LEFT JOIN funding_cycle fy ON fy.code = x.cycle_code
             WHERE {ledgerPlaces}
             {groupLedger}
@@ -198,8 +224,9 @@ public class PortfolioReport {
         Map.entry("spKeys", String.join("", spKeys)), Map.entry("stageSums", stageSums),
         Map.entry("onSubproject", onSubproject), Map.entry("groupSubproject", groupSp),
         Map.entry("ledgerKeys", String.join("", leKeys)), Map.entry("onLedger", onLedger),
-        Map.entry("ledgerSector", bySector ? ", ls.sector_code" : ""),
-        Map.entry("ledgerSectorJoin", bySector ? "LEFT JOIN subproject ls ON ls.code = l.subproject_code" : ""),
+        Map.entry("ledgerInnerKeys", String.join(", ", innerKeys)),
+        Map.entry("ledgerPlaceJoins", byPlace ? "LEFT JOIN place c ON c.code = x.commune_code\n"
+            + "LEFT JOIN place d ON d.code = c.parent_code" : ""),
         Map.entry("ledgerPlaces", ledgerPlaceConditions(query, params)), Map.entry("groupLedger", groupLe),
         Map.entry("names", String.join("", names)), Map.entry("stageColumns", stageColumns),
         Map.entry("joinLedger", on.formatted("le")), Map.entry("joinAwards", on.formatted("aw")),
@@ -289,8 +316,8 @@ public class PortfolioReport {
     if (query.hasPeriod()) {
       // submitted in the period, or money committed, paid or returned in it
       where.add("""
-          (s.submitted_at >= :periodStart AND s.submitted_at < :periodEnd OR EXISTS (SELECT 1 FROM ledger_entry pl
-              WHERE pl.subproject_code = s.code AND pl.recorded_at >= :periodStart AND pl.recorded_at < :periodEnd))""");
+          (s.submitted_at >= :periodStart AND s.submitted_at < :periodEnd OR s.code IN (SELECT pl.subproject_code
+              FROM ledger_entry pl WHERE pl.recorded_at >= :periodStart AND pl.recorded_at < :periodEnd))""");
       params.put("periodStart", query.periodStart());
       params.put("periodEnd", query.periodEnd());
     }
@@ -301,7 +328,7 @@ public class PortfolioReport {
   private static String ledgerConditions(PortfolioQuery query, Viewer viewer, Map<String, Object> params) {
     List<String> where = common("l", query, viewer, params);
     if (query.sector() != null) {
-      where.add("ls.sector_code = :sector");
+      where.add("l.sector_code = :sector");
     }
     if (query.hasPeriod()) {
       where.add("l.recorded_at >= :periodStart AND l.recorded_at < :periodEnd");

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark, not a test (run with {@code ./mvnw -Pbenchmark verify}): the portfolio report
  * at national scale — 10,000 communes (50 provinces × 20 districts × 10 communes) with 10
  * sub-projects each, 100,000 in all with their ledger and awards — through the API, for
- * the cuts DWC uses most. Prints p50 and p95 of each; the target is p95 ≤ 300 ms.
+ * the cuts DWC uses most, by sector and by period among them, and the outliers of cost per unit.
+ * Prints p50 and p95 of each; the target is p95 ≤ 300 ms.
  */
 class PortfolioReportBenchmark extends PostgresIntegrationTest {
 
@@ -48,6 +49,11 @@ class PortfolioReportBenchmark extends PostgresIntegrationTest {
     cuts.put("by commune (10,000 lines)", "/api/reports/portfolio?groupBy=commune");
     cuts.put("one commune", "/api/reports/portfolio?commune=" + data.communes().get(4242));
     cuts.put("CSV by province", "/api/reports/portfolio.csv?groupBy=province");
+    cuts.put("by sector", "/api/reports/portfolio?groupBy=sector");
+    cuts.put("by province and sector", "/api/reports/portfolio?groupBy=province,sector");
+    cuts.put("one sector by province", "/api/reports/portfolio?sector=ROADS&groupBy=province");
+    cuts.put("by province, a quarter", "/api/reports/portfolio?from=2026-04-01&to=2026-06-30&groupBy=province");
+    cuts.put("cost outliers of one province", "/api/reports/cost-outliers?province=" + data.province(7));
 
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
         "%nPORTFOLIO REPORT at national scale: %,d sub-projects, %,d ledger entries, %,d communes (loaded in %.1f s)%n"

@@ -65,8 +65,12 @@ class GrantCycleThroughTasklistApiIT extends PostgresIntegrationTest {
     assertThat(facilitator.get("/history/activity-instance?processInstanceId=" + instanceId
         + "&activityId=EndEvent_SubprojectClosed")).hasSize(1);
 
-    assertThat(jdbc.sql("SELECT kind || ':' || amount FROM ledger_entry WHERE subproject_code = ? ORDER BY id")
-        .param(code).query(String.class).list()).containsExactly("COMMIT:15000000", "DISBURSE:15000000");
+    // each ledger line carries the sub-project's sector, for the report's sector cut
+    assertThat(jdbc.sql("SELECT kind || ':' || amount || ':' || sector_code FROM ledger_entry WHERE subproject_code = ?"
+        + " ORDER BY id").param(code).query(String.class).list())
+        .containsExactly("COMMIT:15000000:ROADS", "DISBURSE:15000000:ROADS");
+    assertThat(jdbc.sql("SELECT sector_code || ':' || output_planned || ':' || output_achieved || ':' || maintenance_group"
+        + " FROM subproject WHERE code = ?").param(code).query(String.class).single()).isEqualTo("ROADS:300:290:Tổ bảo trì");
     assertThat(jdbc.sql("SELECT actor || ':' || outcome FROM decision_log WHERE subproject_code = ? ORDER BY id")
         .param(code).query(String.class).list()).containsExactly("leader1:ENDORSE", "officer1:APPROVE",
         "finance1:SUBMITTED", "facilitator1:SUBMITTED", "facilitator1:SUBMITTED", "leader2:SUBMITTED", "officer2:CLOSE");

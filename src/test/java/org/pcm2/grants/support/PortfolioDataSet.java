@@ -174,6 +174,7 @@ public final class PortfolioDataSet {
         boolean school = random.nextInt(5) == 0;
         Integer girls = school ? 5 + random.nextInt(60) : null;
         Integer boys = school ? 5 + random.nextInt(60) : null;
+        String sector = school ? "SCHOOL" : HAMLET_SECTORS.get(random.nextInt(HAMLET_SECTORS.size()));
         boolean approvedStage = stage.ordinal() >= Stage.DISBURSING.ordinal() && stage.ordinal() <= Stage.CLOSED.ordinal()
             || stage == Stage.CANCELLED && random.nextBoolean();
         long approved = approvedStage ? requested - random.nextInt(10) * 100_000L : 0;
@@ -184,21 +185,23 @@ public final class PortfolioDataSet {
         long released = 0;
         int ledgerFrom = ledger.size();
         if (approvedStage) {
-          ledger.add(new Object[] {code, fund, cycle, commune, "COMMIT", null, approved, day(submitted, 20)});
+          ledger.add(new Object[] {code, fund, cycle, commune, "COMMIT", null, approved, day(submitted, 20), sector});
           long first = approved >= 20_000_000 ? approved * 7 / 10 : approved;
           boolean firstPaid = stage != Stage.DISBURSING || random.nextBoolean();
           boolean secondPaid = first < approved && stage.ordinal() >= Stage.REPORTING.ordinal() && stage != Stage.CANCELLED;
           if (firstPaid) {
-            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 1, first, day(submitted, 30)});
+            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 1, first, day(submitted, 30), sector});
             disbursed += first;
           }
           if (secondPaid) {
-            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 2, approved - first, day(submitted, 90)});
+            ledger.add(new Object[] {code, fund, cycle, commune, "DISBURSE", 2, approved - first, day(submitted, 90),
+                sector});
             disbursed += approved - first;
           }
           if (stage == Stage.CANCELLED && approved > disbursed) {
             released = approved - disbursed;
-            ledger.add(new Object[] {code, fund, cycle, commune, "RELEASE", null, released, day(submitted, 120)});
+            ledger.add(new Object[] {code, fund, cycle, commune, "RELEASE", null, released, day(submitted, 120),
+                sector});
           }
         }
         boolean reported = stage == Stage.EVALUATING || stage == Stage.CLOSING || stage == Stage.CLOSED;
@@ -206,8 +209,7 @@ public final class PortfolioDataSet {
         Integer womenReached = reported ? women - random.nextInt(10) : null;
         Integer menReached = reported ? men - random.nextInt(10) : null;
         Double score = stage == Stage.CLOSING || stage == Stage.CLOSED ? 40 + random.nextInt(61) + 0.5 : null;
-        // what it builds: a school's facilities, a hamlet's anything else, at about its sector's cost a unit
-        String sector = school ? "SCHOOL" : HAMLET_SECTORS.get(random.nextInt(HAMLET_SECTORS.size()));
+        // what it builds (its sector: a school's facilities, a hamlet's anything else), at about its sector's cost a unit
         long unitCost = UNIT_COST.get(sector) * (80 + random.nextInt(46)) / 100 * (n % 37 == 0 ? 4 : 1);
         long outputPlanned = Math.max(1, (requested + cash + labour + materials) / unitCost);
         Long outputAchieved = reported ? outputPlanned - random.nextInt((int) Math.min(outputPlanned, 5)) : null;
@@ -286,7 +288,8 @@ public final class PortfolioDataSet {
                 ?, ?)
         """, subprojects);
     jdbc.batchUpdate("INSERT INTO ledger_entry (subproject_code, fund_code, cycle_code, commune_code, kind,"
-        + " tranche_number, amount, recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'generator')", ledger);
+        + " tranche_number, amount, recorded_at, sector_code, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'generator')",
+        ledger);
     jdbc.batchUpdate("INSERT INTO award (round_code, subproject_code, rank_no, evaluation_score, women_share,"
         + " proposed_tier, proposed_amount, amount, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", awards);
     subprojects.clear();
