@@ -112,4 +112,27 @@ class PortfolioApi {
         .filename("tieu-du-an-" + LocalDate.now() + ".csv").build().toString());
     SubprojectSheet.writeCsv(rows, delimiter, response.getOutputStream());
   }
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  @GetMapping({"/api/reports/subprojects.xlsx", "/reports/subprojects.xlsx"})
+  @Operation(summary = "Mọi tiểu dự án của một phần danh mục dạng bảng tính Excel (.xlsx), như bản CSV / Every "
+      + "sub-project of a cut of the portfolio as an Excel workbook (.xlsx), as the CSV",
+      responses = @ApiResponse(responseCode = "200", description = "Tệp Excel / The Excel workbook",
+          content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))))
+  void subprojectsXlsx(@RequestParam(required = false) String province,
+      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
+      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
+      @RequestParam(required = false) String sector,
+      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
+      String from,
+      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
+          required = false) String to, Authentication user, HttpServletResponse response) throws IOException {
+    var rows = sheet.rows(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from,
+        to, null));
+    response.setContentType(XLSX);
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .filename("tieu-du-an-" + LocalDate.now() + ".xlsx").build().toString());
+    SubprojectSheet.writeXlsx(rows, response.getOutputStream());
+  }
 }

@@ -15,6 +15,11 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.texts.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -169,6 +174,75 @@ public class SubprojectSheet {
         }
       }
       printer.printRecord(total);
+    }
+  }
+
+  /**
+   * The sheet as an Excel workbook: one header row (bold, kept in view), one row a sub-project
+   * and a last row of totals, as the CSV; figures are number cells and text is text cells (which
+   * Excel never takes for a formula). Written a hundred rows at a time, so that a national sheet
+   * never sits whole in memory.
+   */
+  public static void writeXlsx(List<Row> rows, OutputStream out) throws IOException {
+    SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+    try {
+      Sheet sheet = workbook.createSheet(Texts.vietnamese("reporting.sheet.name"));
+      CellStyle bold = workbook.createCellStyle();
+      Font font = workbook.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      bold.setWrapText(true);
+      CellStyle whole = workbook.createCellStyle();
+      whole.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+      CellStyle decimal = workbook.createCellStyle();
+      decimal.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+      org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        Cell cell = header.createCell(c);
+        cell.setCellValue(COLUMNS.get(c).header());
+        cell.setCellStyle(bold);
+        sheet.setColumnWidth(c, 18 * 256);
+      }
+      sheet.createFreezePane(1, 1);
+      int r = 1;
+      for (Row row : rows) {
+        org.apache.poi.ss.usermodel.Row line = sheet.createRow(r++);
+        for (int c = 0; c < COLUMNS.size(); c++) {
+          write(line.createCell(c), COLUMNS.get(c).value().apply(row), whole, decimal);
+        }
+      }
+      org.apache.poi.ss.usermodel.Row total = sheet.createRow(r);
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        Column column = COLUMNS.get(c);
+        Cell cell = total.createCell(c);
+        if (c == 0) {
+          cell.setCellValue(Texts.both("reporting.total") + " (" + rows.size() + ")");
+        } else if (column.summed()) {
+          List<Object> values = rows.stream().map(column.value()).filter(v -> v != null).toList();
+          write(cell, values.stream().anyMatch(BigDecimal.class::isInstance)
+              ? values.stream().map(BigDecimal.class::cast).reduce(BigDecimal.ZERO, BigDecimal::add)
+              : values.stream().mapToLong(v -> ((Number) v).longValue()).sum(), whole, decimal);
+        }
+        cell.setCellStyle(bold);
+      }
+      workbook.write(out);
+    } finally {
+      workbook.close(); // removes the temporary files of the rows already written
+    }
+  }
+
+  private static void write(Cell cell, Object value, CellStyle whole, CellStyle decimal) {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof BigDecimal || value instanceof Double) {
+      cell.setCellValue(((Number) value).doubleValue());
+      cell.setCellStyle(decimal);
+    } else if (value instanceof Number number) {
+      cell.setCellValue(number.doubleValue());
+      cell.setCellStyle(whole);
+    } else {
+      cell.setCellValue(value.toString());
     }
   }
 

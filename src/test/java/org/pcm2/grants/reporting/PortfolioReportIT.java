@@ -478,6 +478,58 @@ class PortfolioReportIT extends PostgresIntegrationTest {
     assertThat(csv).contains("Đã giải ngân (CHF) / Disbursed (CHF)").containsPattern(";\\d+,\\d{2};");
   }
 
+  @Test
+  void theSheetAsAnExcelWorkbookHoldsTheSameRowsAndTotals() throws Exception {
+    String filter = "province=RPTP2&fund=CM";
+    JsonNode total = json(officer.get("/api/reports/portfolio?" + filter)).get("total");
+    HttpResponse<byte[]> download = officer.download("/api/reports/subprojects.xlsx?" + filter);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".xlsx");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(download.body()))) {
+      org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getSheetName()).isEqualTo("Tiểu dự án");
+      Map<String, Integer> columns = new HashMap<>();
+      sheet.getRow(0).forEach(cell -> columns.put(cell.getStringCellValue(), cell.getColumnIndex()));
+      int rows = sheet.getLastRowNum(); // the header is row 0, the totals the last
+      assertThat(rows - 1).isEqualTo(total.get("subprojects").asInt()).isPositive();
+      org.apache.poi.ss.usermodel.Row last = sheet.getRow(rows);
+      assertThat(last.getCell(0).getStringCellValue()).isEqualTo("Tổng cộng / Total (" + (rows - 1) + ")");
+      for (String[] column : new String[][] {{"Đề nghị (₫) / Requested", "requested"},
+          {"Đã duyệt (₫) / Approved", "approved"}, {"Đã giải ngân (₫) / Disbursed", "disbursed"},
+          {"Học sinh nữ được hưởng lợi / Girls reached", "/outputs/studentsGirlsReached"}}) {
+        int c = columns.get(column[0]);
+        double summed = 0;
+        for (int r = 1; r < rows; r++) {
+          org.apache.poi.ss.usermodel.Cell cell = sheet.getRow(r).getCell(c);
+          if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+            summed += cell.getNumericCellValue();
+          }
+        }
+        long expected = column[1].startsWith("/") ? total.at(column[1]).asLong() : total.get(column[1]).asLong();
+        assertThat((long) summed).as(column[0]).isEqualTo(expected);
+        assertThat((long) last.getCell(c).getNumericCellValue()).as(column[0] + ", total row").isEqualTo(expected);
+      }
+      org.apache.poi.ss.usermodel.Row first = sheet.getRow(1);
+      assertThat(first.getCell(columns.get("Xã / Commune")).getStringCellValue()).startsWith("Xã Hưng Đạo 2.");
+      assertThat(first.getCell(columns.get("Lĩnh vực / Sector")).getStringCellValue()).contains(" / ");
+    }
+    // a leader's workbook holds their commune only; a facilitator gets none
+    ApiClient leader = new ApiClient("http://localhost:" + port, "rptleader", "demo-Leader-2026");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(leader.download("/api/reports/subprojects.xlsx?province=RPTP1").body()))) {
+      org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+      for (int r = 1; r < sheet.getLastRowNum(); r++) {
+        assertThat(sheet.getRow(r).getCell(4).getStringCellValue()).isEqualTo(data.communes().get(0));
+      }
+      assertThat(sheet.getLastRowNum() - 1).isEqualTo(data.expectedFor(data.communes().get(0)).subprojects());
+    }
+    assertThat(new ApiClient("http://localhost:" + port, "facilitator1", "demo").get("/api/reports/subprojects.xlsx")
+        .statusCode()).isEqualTo(403);
+  }
+
   /** Each sector's median cost per unit, worked out in Java from every sub-project with an output. */
   private Map<String, Double> medians() {
     Map<String, List<Double>> costs = new HashMap<>();

@@ -291,10 +291,11 @@ public final class TasklistBrowser implements AutoCloseable {
       throw new AssertionError("the field " + key + " shows '" + field.getDomProperty("value") + "' after typing '"
           + value + "'");
     }
-    // leave the field as a person moving on does: form-js keeps what was typed only when its wait after the last
-    // key ends or the field loses the focus, and a number typed just before, kept meanwhile, draws the form again
-    // with this field as form-js last knew it, empty
+    // leave the field as a person moving on does, who takes a moment: form-js keeps what was typed when the field
+    // loses the focus, and again when its wait after the last key ends (300 ms), which draws the whole form anew;
+    // typing the next field within that wait, as a driver does, had it drawn empty again
     ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", field);
+    pause(350);
   }
 
   /** Types a date into the form-js date field of the key; the field must ask for dd/mm/yyyy. */

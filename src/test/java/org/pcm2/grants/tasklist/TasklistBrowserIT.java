@@ -168,6 +168,8 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
           + "done(Chart.getChart(document.getElementById('chart-cost-per-unit')).data.labels);");
       assertThat(String.valueOf(labels)).contains("Đường giao thông, lối đi / Roads and paths", "₫/m đường / m of road");
       assertThat(officer.text()).contains("Chi phí/đơn vị khác xa trung vị của lĩnh vực");
+      assertThat(officer.texts("#students")).singleElement().asString().contains("học sinh nữ / nam dự kiến");
+      assertThat(officer.attribute("#sheet-xlsx", "href")).contains("/reports/subprojects.xlsx", "sector=ROADS");
       officer.fullScreenshot("10-officer-dashboard-by-sector");
     }
 
