@@ -2,11 +2,13 @@ package org.pcm2.grants.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds mails to the outbox in the caller's transaction; a dedupe key already there adds nothing.
+ * Adds mails to the outbox in the caller's transaction, and wakes the sender when it commits
+ * ({@link MailSenderJob#queued}); a dedupe key already there adds nothing.
  * An account mail ({@code ACCOUNT_*}) holds a one-time link to choose a password: its body is
  * kept here to be sent, and never written to the log.
  */
@@ -22,9 +24,11 @@ public class MailOutbox {
   }
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  public MailOutbox(JdbcClient jdbc) {
+  public MailOutbox(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** @return whether the mail was added (false: this person already has this event's mail) */
@@ -42,6 +46,7 @@ public class MailOutbox {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
         """).params(key, kind, subprojectCode, to.userId(), to.email(), to.language(), mail.subject(), mail.text(),
         mail.html(), now, now).update();
+    events.publishEvent(new MailQueued(key)); // the sender goes when this transaction commits
     return true;
   }
 }

@@ -10,6 +10,11 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import jakarta.annotation.PreDestroy;
 import javax.sql.DataSource;
 import org.pcm2.grants.system.Databases;
 import org.slf4j.Logger;
@@ -21,6 +26,8 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,7 +43,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>the server refuses this mail (a malformed or unknown address): retried with a growing
  * pause and, after the last attempt, parked as FAILED for an administrator.</li>
  * </ul>
- * Without SMTP (the embedded default) mails are written to the log (an account mail without
+ * <p>The sender goes as soon as a transaction that added mail commits (on a thread of its own,
+ * so that nobody's step waits for the mail server); its poll ({@code pcm.mail.poll-interval})
+ * is the safety net, for mail due again after a pause and mail another instance added. One
+ * run at a time: a wake that comes while the sender runs has it look again when it ends.
+ *
+ * <p>Without SMTP (the embedded default) mails are written to the log (an account mail without
  * its body, which holds a one-time link to choose a password) and kept as LOGGED.
  * Which failure is which: {@link MailFailures}; the pause while the server is away:
  * {@link MailServerState}; the message itself: {@link MailMessages}.
@@ -65,12 +77,23 @@ public class MailSenderJob {
   private final Recipients recipients;
   private final MailServerState server;
   private final MailMessages messages;
+  private final boolean wakeOnCommit;
+  private final ReentrantLock running = new ReentrantLock();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  private final ExecutorService waker = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "mail-sender");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   public MailSenderJob(JdbcClient jdbc, JavaMailSender mailer, TransactionTemplate transactions, DataSource dataSource,
       Recipients recipients,
       @Value("${pcm.mail.enabled}") boolean enabled, @Value("${pcm.mail.max-attempts}") int maxAttempts,
-      @Value("${pcm.mail.first-backoff}") Duration firstBackoff, @Value("${pcm.mail.from}") String from)
+      @Value("${pcm.mail.first-backoff}") Duration firstBackoff, @Value("${pcm.mail.from}") String from,
+      @Value("${pcm.mail.wake-on-commit:true}") boolean wakeOnCommit)
       throws SQLException {
+    this.wakeOnCommit = wakeOnCommit;
     this.jdbc = jdbc;
     this.recipients = recipients;
     this.mailer = mailer;
@@ -87,10 +110,38 @@ public class MailSenderJob {
         """ + lock;
   }
 
+  /** A transaction that added mail committed: the sender goes now, on its own thread. */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void queued(MailQueued mail) {
+    if (wakeOnCommit && wakeQueued.compareAndSet(false, true)) {
+      waker.execute(() -> {
+        wakeQueued.set(false);
+        try {
+          sendDue();
+        } catch (RuntimeException e) {
+          LOG.warn("Mail sender woken after a commit failed; its poll will try again: {}", e.toString());
+        }
+      });
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    waker.shutdownNow();
+  }
+
   @Scheduled(fixedDelayString = "${pcm.mail.poll-interval}")
   public void sendDue() {
-    for (int i = 0; i < ROUNDS && server.mayTry() && sendBatch() == BATCH; i++) {
-      // while whole batches are due, at most ROUNDS of them, and not while the server is away
+    again.set(true);
+    while (again.get() && running.tryLock()) {
+      try {
+        again.set(false);
+        for (int i = 0; i < ROUNDS && server.mayTry() && sendBatch() == BATCH; i++) {
+          // while whole batches are due, at most ROUNDS of them, and not while the server is away
+        }
+      } finally {
+        running.unlock();
+      }
     }
   }
 

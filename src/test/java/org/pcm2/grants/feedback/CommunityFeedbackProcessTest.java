@@ -75,7 +75,7 @@ class CommunityFeedbackProcessTest {
     when(directory.currentCommune(anyString())).thenAnswer(call -> call.getArgument(0));
     Mocks.register("applicationOnlyStart", new ApplicationOnlyStart());
     Mocks.register("feedbackSteps", new FeedbackSteps(feedback, notifications, new MailComposer(),
-        new MailOutbox(jdbc), new FeedbackHandlers(jdbc, directory, processEngine().getIdentityService())));
+        new MailOutbox(jdbc, event -> { }), new FeedbackHandlers(jdbc, directory, processEngine().getIdentityService())));
     Mocks.register("deadlines", new Deadlines());
   }
 
