@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Benchmark, not a test (run with {@code ./mvnw -Pbenchmark verify}): the time from a task
  * being created (the engine's start time of the task) to the SMTP server storing its mail
  * (GreenMail's arrival time, matched by Message-ID), with the default sender settings.
- * Prints the median and the 95th percentile; the target is a median of at most 5 s.
+ * Prints the median and the 95th percentile; the target is a median of at most 0.5 s and a
+ * 95th percentile of at most 1 s (the sender is woken when the step commits).
  */
 class MailLatencyBenchmark extends PostgresIntegrationTest {
 
@@ -97,7 +98,7 @@ class MailLatencyBenchmark extends PostgresIntegrationTest {
     long median = millis.get(millis.size() / 2);
     long p95 = millis.get((int) Math.ceil(millis.size() * 0.95) - 1);
     System.out.printf("%nMAIL LATENCY (task created -> stored by the SMTP server), %d mails of %d tasks"
-        + " (%d proposals answered, %d refused):%n  median %d ms, p95 %d ms, max %d ms (target: median <= 5000 ms)%n%n",
+        + " (%d proposals answered, %d refused):%n  median %d ms, p95 %d ms, max %d ms (target: median <= 500 ms, p95 <= 1000 ms)%n%n",
         millis.size(), createdByRow.size(), answered, refused, median, p95, millis.get(millis.size() - 1));
   }
 }
