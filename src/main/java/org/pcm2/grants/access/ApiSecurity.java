@@ -22,7 +22,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Authentication of the project's API ({@code /api/**}): HTTP Basic with the same users
+ * Authentication of the project's API ({@code /api/**}): a token given once for the password
+ * ({@link ApiTokens}, {@code Authorization: Bearer …}), or HTTP Basic with the same users
  * and passwords as the Camunda webapps (Camunda's identity service, with the sign-in
  * throttle of {@link ThrottledIdentityProvider}: 429 for a client that must wait); a
  * person's Camunda groups become their authorities. The webapps and
@@ -32,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ApiSecurity {
 
   @Bean
-  SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint) throws Exception {
+  SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint, ApiTokens tokens,
+      IdentityService identity) throws Exception {
     return http.securityMatcher("/api/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
@@ -42,6 +44,8 @@ class ApiSecurity {
         // for another site's page is refused by where it comes from, before any sign-in
         .csrf(csrf -> csrf.disable())
         .addFilterBefore(new CrossSiteRequests.Refusal(true), BasicAuthenticationFilter.class)
+        // a token from POST /api/tokens instead of the password: checked before Basic, never falling back to it
+        .addFilterBefore(new ApiTokenFilter(tokens, identity, problemEntryPoint), BasicAuthenticationFilter.class)
         // no-sniff, frame denial and, over HTTPS, HSTS are Spring Security's defaults; the
         // policy lets the API's documentation page load its own scripts and nothing else
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -36,6 +36,8 @@ import org.springframework.web.method.HandlerMethod;
 class ApiDocument {
 
   static final String BASIC = "basic";
+  /** The token given once for the password ({@code POST /api/tokens}), sent instead of it. */
+  public static final String TOKEN = "token";
   static final String PROBLEM = "Problem";
   private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -79,13 +81,18 @@ class ApiDocument {
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("Tài khoản Danh sách việc / The Tasklist's user and password"))
+            .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("pcm_…")
+                .description("Mã từ POST /api/tokens, thay cho mật khẩu / The token of POST /api/tokens, instead of "
+                    + "the password"))
             .addSchemas("FieldError", fieldError).addSchemas(PROBLEM, problem))
-        .addSecurityItem(new SecurityRequirement().addList(BASIC));
+        .addSecurityItem(new SecurityRequirement().addList(BASIC))
+        .addSecurityItem(new SecurityRequirement().addList(TOKEN));
   }
 
   /** Reads that refuse a signed-in person outside their audience with 403 (not only writes). */
   private static final java.util.Set<String> REFUSE_OUTSIDERS = java.util.Set.of("portfolioPortfolio",
-      "portfolioPortfolioCsv", "portfolioSubprojectsCsv");
+      "portfolioPortfolioCsv", "portfolioSubprojectsCsv", "portfolioSubprojectsXlsx", "portfolioCostOutliers");
 
   @Bean
   OperationCustomizer apiOperations() {
