@@ -56,11 +56,11 @@ class DashboardPage {
   private static final int MAX_OUTLIERS_SHOWN = 20;
 
   @GetMapping("/reports/portfolio")
-  String dashboard(@RequestParam(required = false) String province, @RequestParam(required = false) String district,
-      @RequestParam(required = false) String commune, @RequestParam(required = false) String fund,
-      @RequestParam(required = false) String cycle, @RequestParam(required = false) String sector,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String groupBy, Authentication user, Model model) throws JsonProcessingException {
+  String dashboard(PortfolioFilter filter, @RequestParam(required = false) String groupBy, Authentication user,
+      Model model) throws JsonProcessingException {
+    String province = filter.province();
+    String district = filter.district();
+    String commune = filter.commune();
     Viewer viewer = Viewer.of(user);
     List<FieldError> errors = new ArrayList<>();
     Portfolio portfolio = null;
@@ -68,15 +68,15 @@ class DashboardPage {
     List<CostPerUnit.Outlier> outliers = List.of();
     String cut = groupBy == null ? (viewer.isDwc() ? "province" : "fund") : groupBy;
     try {
-      portfolio = report.report(viewer, PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, cut));
+      portfolio = report.report(viewer, filter.query(cut));
       // what was built and what it cost, sector by sector, whatever the cut above: units compare within a sector
-      PortfolioQuery sectors = PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, "sector");
+      PortfolioQuery sectors = filter.query("sector");
       bySector = report.report(viewer, sectors);
       outliers = costs.outliers(viewer, sectors);
     } catch (InvalidInputException e) {
       errors.addAll(e.errors());
     } catch (UnknownCodeException e) {
-      errors.add(new FieldError(e.field(), Texts.both("directory.unknownCode", e.code())));
+      errors.add(new FieldError(e.field(), Texts.both("directory.unknownCode", e.code(), e.field())));
     } catch (ForbiddenException e) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
     }
@@ -96,7 +96,8 @@ class DashboardPage {
     model.addAttribute("stages", Stage.values());
     model.addAttribute("dimensions", PortfolioQuery.Dimension.values());
     model.addAttribute("selected", Map.of("province", nz(province), "district", nz(district), "commune", nz(commune),
-        "fund", nz(fund), "cycle", nz(cycle), "sector", nz(sector), "from", nz(from), "to", nz(to),
+        "fund", nz(filter.fund()), "cycle", nz(filter.cycle()), "sector", nz(filter.sector()), "from", nz(filter.from()),
+        "to", nz(filter.to()),
         "groupBy", cut));
     model.addAttribute("provinces", viewer.isDwc() ? places("PROVINCE", null) : List.of());
     model.addAttribute("districts", viewer.isDwc() && province != null && !province.isBlank()

@@ -2,7 +2,6 @@ package org.pcm2.grants.reporting;
 
 import org.pcm2.grants.access.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -37,16 +37,9 @@ class PortfolioApi {
 
   @GetMapping("/api/reports/portfolio")
   @Operation(summary = "Báo cáo danh mục tiểu dự án (DWC: tất cả; lãnh đạo xã: xã mình) / Portfolio report")
-  Portfolio portfolio(@RequestParam(required = false) String province,
-      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
-      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String sector,
-      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
-      String from,
-      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
-          required = false) String to, @RequestParam(required = false) String groupBy, Authentication user) {
-    return report.report(Viewer.of(user),
-        PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, groupBy));
+  Portfolio portfolio(@ParameterObject PortfolioFilter filter, @RequestParam(required = false) String groupBy,
+      Authentication user) {
+    return report.report(Viewer.of(user), filter.query(groupBy));
   }
 
   @GetMapping("/api/reports/cost-outliers")
@@ -56,34 +49,19 @@ class PortfolioApi {
           + "1/2 trung vị của lĩnh vực trên toàn chương trình (lĩnh vực có từ 5 tiểu dự án) / Cost per unit = (grant "
           + "requested + planned contribution) / output planned; far means above twice or below half the sector's "
           + "median over the whole programme (sectors with 5 sub-projects or more)")
-  java.util.List<CostPerUnit.Outlier> costOutliers(@RequestParam(required = false) String province,
-      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
-      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String sector,
-      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
-      String from,
-      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
-          required = false) String to, Authentication user) {
-    return costs.outliers(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, sector,
-        from, to, null));
+  java.util.List<CostPerUnit.Outlier> costOutliers(@ParameterObject PortfolioFilter filter, Authentication user) {
+    return costs.outliers(Viewer.of(user), filter.query(null));
   }
 
   @GetMapping({"/api/reports/portfolio.csv", "/reports/portfolio.csv"})
   @Operation(summary = "Báo cáo danh mục dạng CSV cho Excel (UTF-8, ; hoặc ,) / Portfolio report as CSV for Excel",
       responses = @ApiResponse(responseCode = "200", description = "Tệp CSV / The CSV file",
           content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
-  void portfolioCsv(@RequestParam(required = false) String province,
-      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
-      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String sector,
-      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
-      String from,
-      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
-          required = false) String to, @RequestParam(required = false) String groupBy, @RequestParam(required = false) String separator,
-      Authentication user, HttpServletResponse response) throws IOException {
+  void portfolioCsv(@ParameterObject PortfolioFilter filter, @RequestParam(required = false) String groupBy,
+      @RequestParam(required = false) String separator, Authentication user, HttpServletResponse response)
+      throws IOException {
     char delimiter = PortfolioCsv.separator(separator);
-    Portfolio portfolio = report.report(Viewer.of(user),
-        PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, groupBy));
+    Portfolio portfolio = report.report(Viewer.of(user), filter.query(groupBy));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("bao-cao-danh-muc-" + LocalDate.now() + ".csv").build().toString());
@@ -96,17 +74,10 @@ class PortfolioApi {
       + "for Excel; the last line totals them, as the portfolio report for the same filter",
       responses = @ApiResponse(responseCode = "200", description = "Tệp CSV / The CSV file",
           content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
-  void subprojectsCsv(@RequestParam(required = false) String province,
-      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
-      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String sector,
-      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
-      String from,
-      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
-          required = false) String to, @RequestParam(required = false) String separator, Authentication user, HttpServletResponse response)
-      throws IOException {
+  void subprojectsCsv(@ParameterObject PortfolioFilter filter, @RequestParam(required = false) String separator,
+      Authentication user, HttpServletResponse response) throws IOException {
     char delimiter = PortfolioCsv.separator(separator);
-    var rows = sheet.rows(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from, to, null));
+    var rows = sheet.rows(Viewer.of(user), filter.query(null));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("tieu-du-an-" + LocalDate.now() + ".csv").build().toString());
@@ -120,16 +91,9 @@ class PortfolioApi {
       + "sub-project of a cut of the portfolio as an Excel workbook (.xlsx), as the CSV",
       responses = @ApiResponse(responseCode = "200", description = "Tệp Excel / The Excel workbook",
           content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))))
-  void subprojectsXlsx(@RequestParam(required = false) String province,
-      @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
-      @RequestParam(required = false) String fund, @RequestParam(required = false) String cycle,
-      @RequestParam(required = false) String sector,
-      @Parameter(description = "Ngày đầu, yyyy-MM-dd (giờ Việt Nam) / First day") @RequestParam(required = false)
-      String from,
-      @Parameter(description = "Ngày cuối, yyyy-MM-dd, tính cả ngày này / Last day, included") @RequestParam(
-          required = false) String to, Authentication user, HttpServletResponse response) throws IOException {
-    var rows = sheet.rows(Viewer.of(user), PortfolioQuery.parse(province, district, commune, fund, cycle, sector, from,
-        to, null));
+  void subprojectsXlsx(@ParameterObject PortfolioFilter filter, Authentication user, HttpServletResponse response)
+      throws IOException {
+    var rows = sheet.rows(Viewer.of(user), filter.query(null));
     response.setContentType(XLSX);
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("tieu-du-an-" + LocalDate.now() + ".xlsx").build().toString());

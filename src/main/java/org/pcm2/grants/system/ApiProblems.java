@@ -39,7 +39,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(UnknownCodeException.class)
   ProblemDetail unknown(UnknownCodeException e) {
-    return withErrors(List.of(new FieldError(e.field(), Texts.both("directory.unknownCode", e.code()))));
+    return withErrors(List.of(new FieldError(e.field(), Texts.both("directory.unknownCode", e.code(), e.field()))));
   }
 
   @ExceptionHandler(NotFoundException.class)
