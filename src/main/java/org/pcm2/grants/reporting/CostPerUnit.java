@@ -63,9 +63,12 @@ public class CostPerUnit {
     return medians;
   }
 
-  /** HIGH or LOW with how far, or null when the cost is near the median or either is unknown. */
-  public static String flag(Long costPerUnit, Double median) {
-    if (costPerUnit == null || median == null || median <= 0) {
+  /**
+   * HIGH or LOW with how far, or null when the cost is near the median, either is unknown, or
+   * the proposal was rejected (it counts for no median and is flagged for nobody).
+   */
+  public static String flag(String stage, Long costPerUnit, Double median) {
+    if ("REJECTED".equals(stage) || costPerUnit == null || median == null || median <= 0) {
       return null;
     }
     if (costPerUnit > median * FACTOR) {
@@ -87,7 +90,7 @@ public class CostPerUnit {
     return jdbc.sql("""
         WITH m AS (%s)
         SELECT s.code, s.title, s.commune_name, s.sector_code, sec.name_vi || ' / ' || sec.name_en AS sector_name,
-               sec.unit_vi || ' / ' || sec.unit_en AS unit, s.output_planned, ROUND(%s) AS cost, m.median
+               sec.unit_vi || ' / ' || sec.unit_en AS unit, s.output_planned, s.stage, ROUND(%s) AS cost, m.median
         FROM subproject s
         JOIN sector sec ON sec.code = s.sector_code
         JOIN m ON m.sector_code = s.sector_code
@@ -97,7 +100,7 @@ public class CostPerUnit {
         """.formatted(MEDIANS, COST, where, COST, FACTOR, COST, FACTOR)).params(params).query((rs, i) -> {
           long cost = rs.getLong("cost");
           double median = rs.getDouble("median");
-          String flag = flag(cost, median);
+          String flag = flag(rs.getString("stage"), cost, median);
           return flag == null ? null : new Outlier(rs.getString("code"), rs.getString("title"),
               rs.getString("commune_name"), rs.getString("sector_code"), rs.getString("sector_name"),
               rs.getString("unit"), rs.getLong("output_planned"), cost, Math.round(median),

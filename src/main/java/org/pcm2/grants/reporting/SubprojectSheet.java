@@ -261,9 +261,8 @@ public class SubprojectSheet {
         rs.getObject("output_planned", Long.class), rs.getObject("output_achieved", Long.class),
         rs.getObject("students_girls_reached", Integer.class), rs.getObject("students_boys_reached", Integer.class),
         rs.getString("maintenance_group"), rs.getObject("maintenance_fund", Long.class), cost,
-        median == null ? null : Math.round(median),
-        // a rejected proposal counts for no median and is flagged for nobody
-        "REJECTED".equals(rs.getString("stage")) ? null : CostPerUnit.flag(cost, median), rs.getBigDecimal("chf_rate"),
+        median == null ? null : Math.round(median), CostPerUnit.flag(rs.getString("stage"), cost, median),
+        rs.getBigDecimal("chf_rate"),
         rs.getBigDecimal("approved_chf"), rs.getBigDecimal("disbursed_chf"));
   }
 }

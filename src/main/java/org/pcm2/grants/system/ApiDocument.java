@@ -37,7 +37,7 @@ class ApiDocument {
 
   static final String BASIC = "basic";
   /** The token given once for the password ({@code POST /api/tokens}), sent instead of it. */
-  public static final String TOKEN = "token";
+  static final String TOKEN = "token";
   static final String PROBLEM = "Problem";
   private static final String PROBLEM_JSON = "application/problem+json";
 
