@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
+import org.pcm2.grants.directory.IdentityGroups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>For each candidate group of a task the engine writes an authorization to read and work
  * that task. The DWC groups already read every task ({@link RoleAuthorizations}), so for
- * them the per-task read right changes nothing, yet it is what made their Tasklist slow:
+ * them (and a DWC team's groups, whose people are DWC's) the per-task read right changes nothing, yet it is what made their Tasklist slow:
  * the engine checks a task query against every read right the person holds, with a join
  * PostgreSQL can only run as a nested loop: at national scale the DWC officers held
  * 25,000 of them, one per task waiting for them, and a page of their 12,500 appraisals
@@ -33,7 +34,7 @@ class DwcTaskAuthorizationsPlugin extends AbstractProcessEnginePlugin {
   static class DwcTaskAuthorizations extends DefaultAuthorizationProvider {
     @Override
     protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
-      if (groupId == null || !RoleAuthorizations.DWC.contains(groupId)) {
+      if (groupId == null || !IdentityGroups.isDwcGroup(groupId)) {
         return super.createOrUpdateAuthorizations(task, groupId, userId);
       }
       return new AuthorizationEntity[] {

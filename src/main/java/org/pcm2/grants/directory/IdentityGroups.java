@@ -1,5 +1,7 @@
 package org.pcm2.grants.directory;
 
+import java.util.List;
+
 /**
  * The group scheme of Camunda's identity service, which the webapps and the project's API
  * share. Role groups say what a person does; one group per commune routes the review and
@@ -24,6 +26,10 @@ public final class IdentityGroups {
   public static final String TYPE_ROLE = "ROLE";
   /** Camunda group type of the per-commune groups. */
   public static final String TYPE_COMMUNE = "COMMUNE";
+  /** Camunda group type of a DWC team's groups, one per DWC role. */
+  public static final String TYPE_TEAM = "DWC_TEAM";
+  /** The DWC roles, each of which a team has a group of. */
+  public static final List<String> DWC_ROLES = List.of(DWC_OFFICERS, DWC_FINANCE, DWC_DIRECTORS);
 
   private static final String COMMUNE_PREFIX = "commune";
 
@@ -38,6 +44,24 @@ public final class IdentityGroups {
   /** The commune code of a commune leaders' group. */
   public static String communeOf(String groupId) {
     return groupId.substring(COMMUNE_PREFIX.length());
+  }
+
+  /** The group of a DWC team's people of one role, e.g. {@code dwcOfficersMekong} for team {@code mekong}. */
+  public static String dwcTeam(String role, String teamCode) {
+    if (!DWC_ROLES.contains(role)) {
+      throw new IllegalArgumentException("not a DWC role: " + role);
+    }
+    return role + Character.toUpperCase(teamCode.charAt(0)) + teamCode.substring(1);
+  }
+
+  /** Whether the group is a DWC team's group (its role's id followed by the team's code). */
+  public static boolean isDwcTeamGroup(String groupId) {
+    return DWC_ROLES.stream().anyMatch(role -> groupId.startsWith(role) && groupId.length() > role.length());
+  }
+
+  /** Whether the group's tasks are DWC's: a DWC role's group or a team's. */
+  public static boolean isDwcGroup(String groupId) {
+    return DWC_ROLES.contains(groupId) || isDwcTeamGroup(groupId);
   }
 
   /** The group of the leaders of one commune, e.g. {@code commune05740}. */

@@ -13,7 +13,7 @@ import org.pcm2.grants.directory.IdentityGroups;
 import org.springframework.stereotype.Component;
 
 /**
- * A person who leaves a commune's leaders (an election, a transfer) or is deleted keeps no
+ * A person who leaves a commune's leaders (an election, a transfer) or a DWC team, or is deleted, keeps no
  * task of the commune: the steps they had claimed go back to the commune's leaders, open to
  * the others at once, and the rights the claim gave them are removed. It runs inside the
  * engine's command that removes the membership or the person, in its transaction, whichever
@@ -37,7 +37,8 @@ class LeaderChanges extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       T result = next.execute(command);
       String[] membership = CommandArguments.removedMembership(command);
-      if (membership != null && IdentityGroups.isCommuneLeadersGroup(membership[1])) {
+      if (membership != null && (IdentityGroups.isCommuneLeadersGroup(membership[1])
+          || IdentityGroups.isDwcTeamGroup(membership[1]))) {
         returnClaimedTasks(membership[0], membership[1]);
       }
       String deleted = CommandArguments.deletedUser(command);

@@ -342,6 +342,10 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     public String facilitator(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
       return (String) execution.getVariable("facilitatorId");
     }
+
+    public String dwc(org.camunda.bpm.engine.delegate.DelegateExecution execution, String role) {
+      return role;
+    }
   }
 
   /** Stands in for the project's deadlines: the same kinds of answers, fixed. */

@@ -80,6 +80,7 @@ import org.pcm2.grants.audit.RecordDecisionListener;
 import org.pcm2.grants.support.ProcessTestEngine;
 import org.pcm2.grants.sector.Sector;
 import org.pcm2.grants.sector.Sectors;
+import org.pcm2.grants.directory.DwcTeams;
 import org.pcm2.grants.system.Deadlines;
 import org.pcm2.grants.system.InvalidInputException;
 
@@ -110,6 +111,7 @@ class SubprojectGrantProcessTest {
   private final FundingCycles cycles = mock(FundingCycles.class);
   private final Attachments attachments = mock(Attachments.class);
   private final Sectors sectors = mock(Sectors.class);
+  private final DwcTeams teams = mock(DwcTeams.class);
   /** The open cycles take proposals until a year from today, whenever the tests run. */
   private static final LocalDate OPEN_UNTIL = LocalDate.now().plusYears(1);
 
@@ -121,6 +123,8 @@ class SubprojectGrantProcessTest {
     when(directory.locate(STUDENTS.code()))
         .thenReturn(new GroupLocation(STUDENTS, "THCS05740", "Trường THCS Hoàng Nông", COMMUNE));
     when(codes.next("05740")).thenReturn(CODE);
+    // no team holds the province: each DWC step goes to the group of the role it asks for
+    when(teams.groupFor(anyString(), eq("05740"))).thenAnswer(call -> call.getArgument(0));
     when(sectors.find("ROADS")).thenReturn(Optional.of(new Sector("ROADS", "Đường giao thông, lối đi",
         "Roads and paths", "m đường", "m of road or path", 1, true)));
     when(sectors.find("MARKETS")).thenReturn(Optional.of(new Sector("MARKETS", "Chợ", "Markets", "điểm chợ",
@@ -154,7 +158,7 @@ class SubprojectGrantProcessTest {
     Mocks.register("releaseGrantDelegate", new ReleaseGrantDelegate(funding));
     Mocks.register("notify", new NotifyStep(notifications));
     Mocks.register("deadlines", new Deadlines());
-    Mocks.register("people", new TaskPeople(directory));
+    Mocks.register("people", new TaskPeople(directory, teams));
   }
 
   @AfterEach
@@ -658,6 +662,16 @@ class SubprojectGrantProcessTest {
   }
 
   /** Completes the current task as the given user, who claims it first as in the Tasklist. */
+  @Test
+  void dwcStepsGoToTheTeamOfTheSubprojectsProvince() {
+    when(teams.groupFor(anyString(), eq("05740"))).thenAnswer(call -> call.getArgument(0) + "Mekong");
+    submit(proposal());
+    decide("leader1", Map.of(Var.REVIEW_DECISION, "ENDORSE", Var.REVIEW_COMMENT, "Xã nhất trí"));
+
+    assertThat(task()).hasDefinitionKey(Element.APPRAISE_PROPOSAL).hasCandidateGroup("dwcOfficersMekong");
+    verify(teams).groupFor("dwcOfficers", "05740");
+  }
+
   private void decide(String user, Map<String, Object> variables) {
     String taskId = task().getId();
     if (task().getAssignee() == null) {

@@ -1,0 +1,227 @@
+package org.pcm2.grants.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pcm2.grants.directory.CommunityGroup;
+import org.pcm2.grants.directory.DirectoryService;
+import org.pcm2.grants.directory.GroupKind;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
+import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
+import org.pcm2.grants.support.ApiClient;
+import org.pcm2.grants.support.GrantCycleSteps;
+import org.pcm2.grants.support.PostgresIntegrationTest;
+import org.pcm2.grants.support.Proposals;
+import org.pcm2.grants.support.WebappSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * DWC's teams: an administrator makes a team responsible for provinces; a sub-project's DWC
+ * steps then go to that team's people, and nobody outside the team works them through any
+ * door; a province without a team, or a team without anyone of the step's role, leaves the
+ * step with everyone of the role.
+ */
+class DwcTeamsIT extends PostgresIntegrationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NORTH = "{\"name\":\"Nhóm phía Bắc\",\"provinces\":[\"19\"]}";
+  private static final String APPROVE = "{\"appraisalDecision\":\"APPROVE\",\"approvedGrant\":15000000}";
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private JdbcTemplate jdbc;
+  @Autowired
+  private IdentityService identity;
+  @Autowired
+  private TaskService tasks;
+  @Autowired
+  private DirectoryService directory;
+
+  /** Groups of this test's own, so that no other test's open proposal stands in the way. */
+  @BeforeEach
+  void groupsOfItsOwn() {
+    directory.saveGroup(new CommunityGroup("CBG0574091", GroupKind.CBG, "Nhóm thử xóm Đồng Đình", "0574006", null,
+        "facilitator1"));
+    directory.saveGroup(new CommunityGroup("CBG0574092", GroupKind.CBG, "Nhóm thử xóm Làng Chùa", "0574007", null,
+        "facilitator1"));
+    directory.saveGroup(new CommunityGroup("CBG1912091", GroupKind.CBG, "Nhóm thử bản Hang Chuồn", "1912001", null,
+        "facilitator4"));
+  }
+
+  @AfterEach
+  void noTeamLeft() {
+    for (Group group : identity.createGroupQuery().groupType("DWC_TEAM").list()) {
+      identity.createUserQuery().memberOfGroup(group.getId()).list()
+          .forEach(user -> identity.deleteMembership(user.getId(), group.getId()));
+      identity.deleteGroup(group.getId());
+    }
+    jdbc.update("DELETE FROM dwc_team_province");
+    jdbc.update("DELETE FROM dwc_team");
+  }
+
+  @Test
+  void onlyAnAdministratorSetsATeamAndBadInputNamesItsField() throws Exception {
+    for (String user : List.of("officer1", "director1", "finance1", "facilitator1", "leader1")) {
+      HttpResponse<String> refused = as(user).putJson("/api/teams/north", NORTH);
+      assertThat(refused.statusCode()).as(user).isEqualTo(404);
+      assertThat(refused.body()).contains("Chỉ quản trị hệ thống DWC");
+    }
+    ApiClient admin = as("admin");
+    assertThat(fields(admin.putJson("/api/teams/north", "{}"))).containsExactly("name", "provinces");
+    assertThat(fields(admin.putJson("/api/teams/North-1", NORTH))).containsExactly("code");
+    HttpResponse<String> commune = admin.putJson("/api/teams/north", NORTH.replace("\"19\"", "\"05740\""));
+    assertThat(fields(commune)).containsExactly("provinces");
+    assertThat(commune.body()).contains("'05740' không phải mã tỉnh");
+    assertThat(fields(admin.putJson("/api/teams/north", NORTH.replace("\"19\"", "\"19\",null")))).containsExactly(
+        "provinces");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dwc_team", Long.class)).isZero();
+    assertThat(identity.createGroupQuery().groupType("DWC_TEAM").count()).isZero();
+
+    HttpResponse<String> saved = admin.putJson("/api/teams/north", NORTH);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    assertThat(identity.createGroupQuery().groupType("DWC_TEAM").list()).extracting(Group::getId)
+        .containsExactlyInAnyOrder("dwcOfficersNorth", "dwcFinanceNorth", "dwcDirectorsNorth");
+    assertThat(identity.createGroupQuery().groupId("dwcOfficersNorth").singleResult().getName())
+        .isEqualTo("Cán bộ chương trình DWC, nhóm Nhóm phía Bắc (DWC programme officers, team Nhóm phía Bắc)");
+
+    // a province moves from the team that held it
+    assertThat(admin.putJson("/api/teams/south", NORTH.replace("phía Bắc", "phía Nam")).statusCode()).isEqualTo(200);
+    JsonNode teams = JSON.readTree(as("director1").get("/api/teams").body());
+    assertThat(teams.findValuesAsText("code")).containsExactly("north", "south");
+    assertThat(teams.get(0).get("provinces")).isEmpty();
+    assertThat(teams.get(1).get("provinces").get(0).asText()).isEqualTo("19");
+    assertThat(as("facilitator1").get("/api/teams").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aProvincesDwcStepsGoToItsTeamAndNobodyElseWorksThemThroughAnyDoor() throws Exception {
+    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
+
+    // the team has no officer yet: the appraisal is not left waiting for nobody
+    String early = endorsed("CBG0574091", "leader1", "Mương nội đồng xóm Đồng Đình");
+    assertThat(candidates(early)).containsExactly("dwcOfficers");
+
+    identity.createMembership("officer2", "dwcOfficersNorth");
+    String code = endorsed("CBG0574092", "leader1", "Nhà văn hoá xóm Làng Chùa");
+    String appraisal = appraisalOf(code);
+    assertThat(candidates(code)).containsExactly("dwcOfficersNorth");
+    // a sub-project of a province no team holds stays with all of DWC's officers
+    assertThat(candidates(endorsed("CBG1912091", "leader4", "Đường bản Hang Chuồn"))).containsExactly("dwcOfficers");
+
+    // officer1 is a DWC officer but not of the team: refused at every door, the step stays open
+    String typed = JSON.writeValueAsString(Map.of("variables", WebappSession.typed(Map.of(
+        Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 15_000_000L))));
+    List<HttpResponse<String>> refusals = List.of(
+        as("officer1").postJson("/api/subprojects/" + code + "/tasks/" + Element.APPRAISE_PROPOSAL, APPROVE),
+        as("officer1").postJson("/engine-rest/task/" + appraisal + "/complete", typed),
+        as("officer1").postJson("/engine-rest/task/" + appraisal + "/submit-form", typed),
+        WebappSession.login(base(), "officer1", "demo").send("POST", "/task/" + appraisal + "/submit-form",
+            "application/json", typed));
+    for (HttpResponse<String> refused : refusals) {
+      assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+    }
+    identity.setAuthentication("officer1", List.of("dwcOfficers"));
+    try {
+      assertThatThrownBy(() -> tasks.complete(appraisal, Map.of(Var.APPRAISAL_DECISION, "APPROVE",
+          Var.APPROVED_GRANT, 15_000_000L))).isInstanceOf(ProcessEngineException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(tasks.createTaskQuery().taskId(appraisal).count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT stage FROM subproject WHERE code = ?", String.class, code))
+        .isEqualTo("IN_APPRAISAL");
+
+    // the team's officer sees it in their Tasklist queue, the other officer does not
+    assertThat(queue("officer2")).contains(appraisal);
+    assertThat(queue("officer1")).doesNotContain(appraisal).contains(appraisalOf(early));
+
+    // claimed by the team's officer who then leaves the team: it goes back to the team
+    assertThat(as("officer2").postJson("/engine-rest/task/" + appraisal + "/claim", "{\"userId\":\"officer2\"}")
+        .statusCode()).isEqualTo(204);
+    identity.deleteMembership("officer2", "dwcOfficersNorth");
+    assertThat(tasks.createTaskQuery().taskId(appraisal).singleResult().getAssignee()).isNull();
+    identity.createMembership("officer2", "dwcOfficersNorth");
+
+    HttpResponse<String> done = as("officer2").postJson("/api/subprojects/" + code + "/tasks/"
+        + Element.APPRAISE_PROPOSAL, APPROVE);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getTaskDefinitionKey())
+        .isEqualTo(Element.RECORD_DISBURSEMENT_TASK);
+    // the team has nobody in finance: the payment goes to all of DWC's finance
+    assertThat(candidates(code)).containsExactly("dwcFinance");
+  }
+
+  /** A proposal of the group, submitted by its facilitator and endorsed by its commune's leader. */
+  private String endorsed(String group, String leader, String title) throws Exception {
+    String facilitator = group.startsWith("CBG05740") ? "facilitator1" : "facilitator4";
+    HttpResponse<String> submitted = as(facilitator).submitProposal(JSON.writeValueAsString(
+        Proposals.valid(group, title)));
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    String code = JSON.readTree(submitted.body()).get("code").asText();
+    String[] review = GrantCycleSteps.STEPS[0];
+    HttpResponse<String> endorsed = as(leader).postJson("/api/subprojects/" + code + "/tasks/" + review[1],
+        GrantCycleSteps.body(as(leader), code, review));
+    assertThat(endorsed.statusCode()).as(endorsed.body()).isEqualTo(204);
+    return code;
+  }
+
+  private String appraisalOf(String code) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(Element.APPRAISE_PROPOSAL)
+        .singleResult().getId();
+  }
+
+  /** The candidate groups of the sub-project's open step. */
+  private List<String> candidates(String code) {
+    String task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
+    return tasks.getIdentityLinksForTask(task).stream().filter(link -> link.getGroupId() != null)
+        .map(link -> link.getGroupId()).toList();
+  }
+
+  /** The ids in the person's shared "my groups' tasks" filter, as the Tasklist lists it. */
+  private List<String> queue(String user) throws Exception {
+    WebappSession tasklist = WebappSession.login(base(), user, "demo");
+    String filter = null;
+    for (JsonNode candidate : tasklist.get("/filter?resourceType=Task")) {
+      if (candidate.get("name").asText().startsWith("Việc chờ nhóm của tôi")) {
+        filter = candidate.get("id").asText();
+      }
+    }
+    assertThat(filter).as("the shared filter of my groups' tasks").isNotNull();
+    JsonNode page = WebappSession.parse(tasklist.post("/filter/" + filter + "/list?firstResult=0&maxResults=200",
+        Map.of()).body());
+    List<String> ids = new ArrayList<>();
+    page.forEach(task -> ids.add(task.get("id").asText()));
+    return ids;
+  }
+
+  private ApiClient as(String user) {
+    return new ApiClient(base(), user, "demo");
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private static List<String> fields(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    List<String> fields = new ArrayList<>();
+    JSON.readTree(response.body()).get("errors").forEach(error -> fields.add(error.get("field").asText()));
+    return fields;
+  }
+}
