@@ -23,10 +23,23 @@ public final class ApiClient {
   private final String authorization;
 
   public ApiClient(String baseUrl, String user, String password) {
+    this(baseUrl, user, new SignIn(user == null ? null
+        : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /** The value of the Authorization header a client sends. */
+  private record SignIn(String header) {
+  }
+
+  private ApiClient(String baseUrl, String user, SignIn signIn) {
     this.baseUrl = baseUrl;
     this.user = user;
-    this.authorization = user == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization = signIn.header();
+  }
+
+  /** A client that signs in with a token the user was given ({@code POST /api/tokens}) instead of the password. */
+  public static ApiClient withToken(String baseUrl, String user, String token) {
+    return new ApiClient(baseUrl, user, new SignIn("Bearer " + token));
   }
 
   /** Who this client signs in as; null when it does not. */

@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * own commune and facilitator, spread over {@code communes} communes (the demo's 24 among
  * them, so the demo's leaders see a commune of national-scale data) and one facilitator for
  * every 20 sub-projects. The copies are rows the application itself would have written:
- * the engine reads them, their tasks show in the Tasklist.
+ * the engine reads them, their tasks show in the Tasklist. Ten DWC teams hold five of the
+ * generated provinces each, and each copy's DWC step waits for its province's team.
  */
 public final class NationalDataSet {
 
@@ -103,6 +104,7 @@ public final class NationalDataSet {
     counts.put("ledger_entry", copy(jdbc, "ledger_entry", ofTemplates));
     counts.put("decision_log", copy(jdbc, "decision_log", ofTemplates));
     counts.put("mail_outbox", copy(jdbc, "mail_outbox", ofTemplates));
+    counts.put("DWC steps given to a team", teams(jdbc));
     // What a running database's autovacuum does after weeks of work (the test server runs with
     // it off): statistics, and the visibility map that lets PostgreSQL count from an index alone.
     jdbc.execute("VACUUM ANALYZE");
@@ -157,6 +159,45 @@ public final class NationalDataSet {
         INSERT INTO place (code, parent_code, kind, name)
         SELECT 'NATC' || c, 'NATD' || (c / 10), 'COMMUNE', 'Xã ' || c FROM generate_series(0, ? - 1) AS g(c)
         """, missing);
+  }
+
+  /**
+   * Ten DWC teams of five provinces each (the generated provinces; the demo's two keep DWC as
+   * a whole, as PCM2 does), their groups, and every copy's DWC step given to the team of its
+   * province as the application gives it: the task's candidate group and the rights that came
+   * with it, in the runtime and in the history. Returns the steps given to a team.
+   */
+  private static long teams(JdbcTemplate jdbc) {
+    jdbc.update("INSERT INTO dwc_team (code, name) SELECT 'team' || lpad(t::text, 2, '0'), 'Nhóm ' || t"
+        + " FROM generate_series(1, 10) AS g(t)");
+    jdbc.update("""
+        INSERT INTO dwc_team_province (province_code, team_code)
+        SELECT code, 'team' || lpad(((n - 1) / 5 + 1)::text, 2, '0') FROM (
+          SELECT code, ROW_NUMBER() OVER (ORDER BY substring(code from 5)::int) AS n
+          FROM place WHERE kind = 'PROVINCE' AND code LIKE 'NATP%') p
+        WHERE n <= 50
+        """);
+    jdbc.update("""
+        INSERT INTO act_id_group (id_, rev_, name_, type_)
+        SELECT r.role || initcap(t.code), 1, r.role || ', ' || t.name, 'DWC_TEAM'
+        FROM dwc_team t CROSS JOIN (VALUES ('dwcOfficers'), ('dwcFinance'), ('dwcDirectors')) AS r(role)
+        """);
+    String teamOfTask = """
+        SELECT t.id_ AS task_id, initcap(tp.team_code) AS suffix FROM %s t
+        JOIN %s i ON i.id_ = t.proc_inst_id_
+        JOIN subproject s ON s.code = i.business_key_
+        JOIN dwc_team_province tp ON tp.province_code = s.province_code""";
+    String dwc = "('dwcOfficers', 'dwcFinance', 'dwcDirectors')";
+    long given = jdbc.update("UPDATE act_ru_identitylink il SET group_id_ = il.group_id_ || x.suffix FROM ("
+        + teamOfTask.formatted("act_ru_task", "act_ru_execution") + ") x WHERE il.task_id_ = x.task_id"
+        + " AND il.group_id_ IN " + dwc);
+    jdbc.update("UPDATE act_ru_authorization a SET group_id_ = a.group_id_ || x.suffix FROM ("
+        + teamOfTask.formatted("act_ru_task", "act_ru_execution") + ") x WHERE a.resource_id_ = x.task_id"
+        + " AND a.group_id_ IN " + dwc);
+    jdbc.update("UPDATE act_hi_identitylink il SET group_id_ = il.group_id_ || x.suffix FROM ("
+        + teamOfTask.formatted("act_hi_taskinst", "act_hi_procinst") + ") x WHERE il.task_id_ = x.task_id"
+        + " AND il.group_id_ IN " + dwc);
+    return given;
   }
 
   private static long copyEngineTable(JdbcTemplate jdbc, String table, String instanceColumn) {
