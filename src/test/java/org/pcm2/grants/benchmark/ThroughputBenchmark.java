@@ -50,6 +50,7 @@ import org.pcm2.grants.support.GrantCycleSteps;
 import org.pcm2.grants.support.PostgresDatabase;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.Proposals;
+import org.pcm2.grants.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
@@ -68,10 +69,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * DWC appraisal, payment, receipt, completion report, evaluation, closure), with the read
  * model, ledger, decision log, access checks and mail (to a GreenMail SMTP server) on.
  *
- * <p>The bare engine: a plain Camunda engine on its own PostgreSQL database, history full,
- * running the same BPMN and decision tables, where every delegate and listener of the
- * project is a no-op that sets only the variables the gateways read, driven through the
- * Java API in the same threads. Target: the application reaches at least 0.8 of it.
+ * <p>The bare engine behind engine-rest ({@link BareEngineRest}), what a programme would run
+ * instead: a plain Camunda engine on its own PostgreSQL database, HTTP Basic sign-in and
+ * authorization on, history full, running the same BPMN and decision tables, where every
+ * delegate and listener of the project is a no-op that sets only the variables the gateways
+ * read, driven over HTTP by the same client threads through the same steps. Target: the
+ * application reaches at least 0.8 of it. The same engine driven through the Java API in the
+ * same threads is a second reference row. The three sides run in alternating rounds.
  */
 class ThroughputBenchmark extends PostgresIntegrationTest {
 
@@ -89,6 +93,8 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
   private static final AtomicInteger CYCLE_NUMBER = new AtomicInteger();
   /** Numbers the bare engine's cycles the same way, so that it starts with the same groups. */
   private static final AtomicInteger BARE_NUMBER = new AtomicInteger();
+  /** And the bare engine behind engine-rest's. */
+  private static final AtomicInteger BARE_REST_NUMBER = new AtomicInteger();
   private static final AtomicInteger ANSWERED = new AtomicInteger();
   private static final AtomicInteger REFUSED = new AtomicInteger();
   private static String bareUrl;
@@ -125,10 +131,12 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     assertThat(groups.size()).isGreaterThanOrEqualTo(cycles);
 
     ProcessEngine bare = bareEngine();
-    try {
+    try (BareEngineRest bareRest = BareEngineRest.start()) {
       // Equal warm-up, bare engine first, so that neither side runs on a JIT the other warmed
       // alone; then the measured cycles in alternating rounds, so that neither always runs second.
       run("bare engine (warm-up)", CLIENTS, WARM_UP, BARE_NUMBER, (client, n) -> bareCycle(bare, groups, client, n));
+      run("bare engine behind engine-rest (warm-up)", CLIENTS, WARM_UP, BARE_REST_NUMBER,
+          (client, n) -> bareRestCycle(bareRest, groups, client, n));
       run("application (warm-up)", CLIENTS, WARM_UP, CYCLE_NUMBER,
           (client, n) -> applicationCycle(base, groups, client, n));
       drainMails();
@@ -136,8 +144,12 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
       JdbcTemplate bareJdbc = new JdbcTemplate(new DriverManagerDataSource(bareUrl, PostgresDatabase.USER,
           PostgresDatabase.PASSWORD));
       Map<String, Long> bareDecisions = decisionCounts(bareJdbc);
+      JdbcTemplate bareRestJdbc = new JdbcTemplate(new DriverManagerDataSource(bareRest.databaseUrl(),
+          PostgresDatabase.USER, PostgresDatabase.PASSWORD));
+      Map<String, Long> bareRestDecisions = decisionCounts(bareRestJdbc);
       Result application = Result.none("application");
-      Result engine = Result.none("bare engine");
+      Result engine = Result.none("bare engine, in-process (Java API)");
+      Result engineRest = Result.none("bare engine behind engine-rest (HTTP Basic, authorization on)");
       double drained = 0;
       for (int round = 0; round < ROUNDS; round++) {
         int inRound = CYCLES / ROUNDS + (round < CYCLES % ROUNDS ? 1 : 0);
@@ -145,6 +157,8 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
             (client, n) -> applicationCycle(base, groups, client, n)));
         // the application's mails go out before the bare engine runs, so that it has the machine alone
         drained += drainMails();
+        engineRest = engineRest.plus(run("bare engine behind engine-rest", CLIENTS, inRound, BARE_REST_NUMBER,
+            (client, n) -> bareRestCycle(bareRest, groups, client, n)));
         engine = engine.plus(run("bare engine", CLIENTS, inRound, BARE_NUMBER,
             (client, n) -> bareCycle(bare, groups, client, n)));
       }
@@ -152,23 +166,32 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
       assertThat(closed).isEqualTo((long) cycles);
       assertThat(bare.getHistoryService().createHistoricProcessInstanceQuery().completed().count())
           .isEqualTo((long) cycles);
+      assertThat(bareRest.engine().getHistoryService().createHistoricProcessInstanceQuery().completed().count())
+          .isEqualTo((long) cycles);
       // Both sides evaluated the same decision tables, as often, in the measured cycles.
       Map<String, Long> applicationPerRun = minus(decisionCounts(jdbc), applicationDecisions);
       Map<String, Long> barePerRun = minus(decisionCounts(bareJdbc), bareDecisions);
       assertThat(barePerRun).as("decision tables evaluated by the bare engine, against the application's")
           .isEqualTo(applicationPerRun);
+      assertThat(minus(decisionCounts(bareRestJdbc), bareRestDecisions))
+          .as("decision tables evaluated by the bare engine behind engine-rest, against the application's")
+          .isEqualTo(applicationPerRun);
       long mails = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'", Long.class);
-      double ratio = application.perSecond() / engine.perSecond();
+      double ratio = application.perSecond() / engineRest.perSecond();
+      double inProcessRatio = application.perSecond() / engine.perSecond();
       System.out.printf(Locale.ROOT, "%nFULL-CYCLE THROUGHPUT, %d clients × %d cycles (8 steps each), %d alternating"
           + " rounds after %d warm-up cycles a client on each side%n"
           + "| run | cycles/s | steps/s | p50 cycle (ms) | p95 cycle (ms) | CPU per cycle, JVM (ms) |"
           + " CPU per cycle, PostgreSQL (ms) |%n| --- | --- | --- | --- | --- | --- | --- |%n"
-          + "%s%s| application / bare engine | %.2f | | | | target ≥ 0.8: %s | |%n"
+          + "%s%s%s| application / bare engine behind engine-rest | %.2f | | | | target ≥ 0.8: %s | |%n"
+          + "| application / bare engine in-process (reference) | %.2f | | | | | |%n"
           + "decision tables evaluated in the measured cycles, each side: %s%n"
-          + "application's API calls: %d answered, %d refused (a refused call stops the run)%n"
+          + "HTTP calls (application's API and the bare engine-rest): %d answered, %d refused (a refused call stops"
+          + " the run)%n"
           + "mails: %d sent (%.1f a cycle); after each application round the outbox emptied in %.1f s in all%n"
           + "(the application's JVM CPU includes the benchmark's client threads and its GreenMail server)%n%n",
-          CLIENTS, CYCLES, ROUNDS, WARM_UP, application.row(), engine.row(), ratio, ratio >= 0.8 ? "met" : "MISSED",
+          CLIENTS, CYCLES, ROUNDS, WARM_UP, application.row(), engineRest.row(), engine.row(), ratio,
+          ratio >= 0.8 ? "met" : "MISSED", inProcessRatio,
           applicationPerRun, ANSWERED.get(), REFUSED.get(), mails, (double) mails / cycles, drained);
     } finally {
       bare.close();
@@ -244,6 +267,49 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     return null;
   }
 
+  /**
+   * The same cycle on the bare engine behind its engine-rest, over HTTP as a Tasklist or a
+   * script would: the facilitator starts it with the same proposal; at each step its person
+   * finds the task, claims it when it waits for a group, and completes it with the same input.
+   */
+  private static Void bareRestCycle(BareEngineRest server, List<String> groups, int client, int n)
+      throws Exception {
+    String group = groups.get((n - 1) % groups.size());
+    String commune = group.substring(3, 8);
+    String leader = group.startsWith("CBG05740") ? "leader1" : "leader3";
+    Map<String, Object> variables = new HashMap<>(Proposals.valid(group, "Đo thông lượng " + client + "-" + n));
+    variables.put("facilitatorId", "facilitator1");
+    variables.put("communeLeadersGroup", "commune" + commune);
+    variables.put("unitType", "HAMLET");
+    HttpResponse<String> started = new ApiClient(server.url(), "facilitator1", "demo").postJson(
+        "/process-definition/key/subprojectGrant/start", JSON.writeValueAsString(Map.of(
+            "businessKey", "BARE-REST-" + client + "-" + n, "variables", WebappSession.typed(variables))));
+    count(started);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String instance = JSON.readTree(started.body()).get("id").asText();
+    for (String[] step : GrantCycleSteps.STEPS) {
+      String user = GrantCycleSteps.user(step, leader);
+      ApiClient api = new ApiClient(server.url(), user, "demo");
+      HttpResponse<String> found = api.get("/task?processInstanceId=" + instance + "&taskDefinitionKey=" + step[1]);
+      count(found);
+      com.fasterxml.jackson.databind.JsonNode tasks = JSON.readTree(found.body());
+      assertThat(tasks.size()).as(step[1] + " for " + user + ": " + found.body()).isEqualTo(1);
+      String task = tasks.get(0).get("id").asText();
+      if (tasks.get(0).get("assignee").isNull()) {
+        HttpResponse<String> claimed = api.postJson("/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}");
+        count(claimed);
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+      }
+      Map<String, Object> fields = JSON.readValue(step[2], new TypeReference<Map<String, Object>>() {
+      });
+      HttpResponse<String> done = api.postJson("/task/" + task + "/complete",
+          JSON.writeValueAsString(Map.of("variables", WebappSession.typed(fields))));
+      count(done);
+      assertThat(done.statusCode()).as(step[1] + ": " + done.body()).isEqualTo(204);
+    }
+    return null;
+  }
+
   /** A plain engine with the project's models and no-op stand-ins for its delegates and listeners. */
   private static ProcessEngine bareEngine() throws Exception {
     StandaloneProcessEngineConfiguration config = (StandaloneProcessEngineConfiguration)
@@ -262,7 +328,25 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     config.setHistoryTimeToLive("P730D");
     // as the application evaluates its decision tables (application.yaml)
     config.setDmnFeelEnableLegacyBehavior(true);
-    Map<Object, Object> beans = new HashMap<>();
+    config.setBeans(new HashMap<>(standIns()));
+    ProcessEngine engine = config.buildProcessEngine();
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
+    for (String pattern : List.of("subproject-grant.bpmn", "*.dmn", "*.form")) {
+      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + pattern)) {
+        deployment.addInputStream(resource.getFilename(), resource.getInputStream());
+      }
+    }
+    deployment.deploy();
+    return engine;
+  }
+
+  /**
+   * The stand-ins for the project's delegates, listeners and expression beans, by bean name:
+   * each a no-op that sets only what the gateways read, but for the decision tables the
+   * application evaluates in Java, evaluated here too by the same classes with the same inputs.
+   */
+  static Map<String, Object> standIns() {
+    Map<String, Object> beans = new HashMap<>();
     JavaDelegate nothing = execution -> { };
     for (String delegate : List.of("commitGrantDelegate", "releaseGrantDelegate", "recordDisbursementDelegate",
         "closeGrantDelegate")) {
@@ -282,12 +366,12 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     // The decision tables the application evaluates in Java, evaluated here too by the same
     // classes on this engine, with the same inputs; the rest of each stand-in sets only what
     // the gateways read. (The check after the run compares the two sides' decision history.)
-    config.setBeans(beans);
     beans.put("validateProposal", (ExecutionListener) e -> new GrantLimits(e.getProcessEngineServices()
         .getDecisionService()).of((String) e.getVariable("fundCode"), (String) e.getVariable("unitType")));
     beans.put("screenProposalDelegate", (JavaDelegate) e -> {
       Map<String, Object> inputs = new HashMap<>(e.getVariables());
       inputs.put("openSubprojectsOfGroup", 0);
+      inputs.put("hasMeetingMinutes", true); // the application's proposals come with their minutes
       e.setVariable("screeningOutcome", new ScreeningService(e.getProcessEngineServices().getDecisionService())
           .screen(inputs).outcome().name());
     });
@@ -311,15 +395,7 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     beans.put("notify", new BareNotify());
     beans.put("deadlines", new BareDeadlines());
     beans.put("people", new BarePeople());
-    ProcessEngine engine = config.buildProcessEngine();
-    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
-    for (String pattern : List.of("subproject-grant.bpmn", "*.dmn", "*.form")) {
-      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + pattern)) {
-        deployment.addInputStream(resource.getFilename(), resource.getInputStream());
-      }
-    }
-    deployment.deploy();
-    return engine;
+    return beans;
   }
 
   private static long number(org.camunda.bpm.engine.delegate.DelegateExecution execution, String name) {
