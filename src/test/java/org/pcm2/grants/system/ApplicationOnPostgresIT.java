@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
@@ -67,6 +68,8 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
   @Autowired
   private TransactionTemplate transactions;
   @Autowired
+  private TaskService taskService;
+  @Autowired
   private ResourceConfig engineRest;
   @Autowired
   private ServletContext servletContext;
@@ -104,7 +107,22 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
     // PostgreSQL counts from the index alone (on the demo's few tasks any plan is as good)
     assertThat(jdbc.sql("SELECT pg_get_indexdef('pcm_idx_task_def_key_cover'::regclass)").query(String.class).single())
         .endsWith("(task_def_key_) INCLUDE (id_, proc_def_id_, tenant_id_, case_execution_id_)");
-    assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+    // the engine's queries are planned for their values, the rest as PostgreSQL sees fit
+    String withoutQuery = transactions.execute(status -> jdbc.sql("SHOW plan_cache_mode").query(String.class).single());
+    assertThat(withoutQuery).isEqualTo("auto");
+    String afterQuery = transactions.execute(status -> {
+      taskService.createTaskQuery().taskCandidateGroup("dwcOfficers").count();
+      return jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
+    });
+    assertThat(afterQuery).isEqualTo("force_custom_plan");
+    String changeAfterQuery = transactions.execute(status -> {
+      taskService.createTaskQuery().taskCandidateGroup("dwcOfficers").count();
+      engineConfiguration.getManagementService().getTableCount();
+      return jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
+    });
+    assertThat(changeAfterQuery).as("a command that is not a query, after one").isEqualTo("auto");
+    assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).as("only for that transaction")
+        .isEqualTo("auto");
     assertThat(engineIndexMigrations()).containsExactly("BASELINE 0", "SQL 1");
   }
 
