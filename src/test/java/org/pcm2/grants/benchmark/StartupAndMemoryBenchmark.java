@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ready, then its peak resident memory while 50 clients use it at once for a minute
  * (facilitators list and submit for their own groups, leaders and DWC query their Tasklist
  * through engine-rest, DWC runs the portfolio report); calls answered, refused and failed are
- * counted apart. Targets: ready in ≤ 15 s, peak RSS ≤ 768 MiB.
+ * counted apart. Start-up is measured three times on a fresh database and three times on an
+ * existing one before the load. Targets: ready in ≤ 10 s, peak RSS ≤ 768 MiB.
  * JVM options from {@code -Dbench.jvm} (default: the production setting, {@code -Xmx384m}).
  */
 @ExtendWith(RequiresPostgres.class)
@@ -36,16 +38,44 @@ class StartupAndMemoryBenchmark {
 
   private static final int CLIENTS = 50;
   private static final int SECONDS = 60;
+  private static final int STARTS = 3;
+
+  private static ApplicationProcess application(List<String> jvm, String database) {
+    return new ApplicationProcess("startup-benchmark", jvm, Map.of(
+        "spring.profiles.active", "postgres,demo",
+        "spring.datasource.url", database,
+        "spring.datasource.username", PostgresDatabase.USER,
+        "spring.datasource.password", PostgresDatabase.PASSWORD,
+        "pcm.mail.enabled", "false"));
+  }
+
+  /** Seconds from start to ready on the database; then stopped. */
+  private static double readyIn(List<String> jvm, String database) throws Exception {
+    try (ApplicationProcess app = application(jvm, database)) {
+      return app.start().awaitReady(java.time.Duration.ofSeconds(120));
+    }
+  }
+
+  private static String seconds(List<Double> starts) {
+    return String.join(", ", starts.stream().map(s -> String.format(Locale.ROOT, "%.1f s", s)).toList());
+  }
 
   @Test
   void startupAndPeakMemoryUnderFiftyClients() throws Exception {
     List<String> jvm = Arrays.asList(System.getProperty("bench.jvm", "-Xmx384m").trim().split("\\s+"));
-    try (ApplicationProcess app = new ApplicationProcess("startup-benchmark", jvm, Map.of(
-        "spring.profiles.active", "postgres,demo",
-        "spring.datasource.url", PostgresDatabase.freshDatabase("pcm_bench_startup"),
-        "spring.datasource.username", PostgresDatabase.USER,
-        "spring.datasource.password", PostgresDatabase.PASSWORD,
-        "pcm.mail.enabled", "false"))) {
+    // Ready three times on a fresh database (the engine's schema, the migrations and the demo
+    // data are made on the way), then three times on the database the last one left.
+    List<Double> fresh = new ArrayList<>();
+    String database = null;
+    for (int i = 0; i < STARTS; i++) {
+      database = PostgresDatabase.freshDatabase("pcm_bench_startup");
+      fresh.add(readyIn(jvm, database));
+    }
+    List<Double> existing = new ArrayList<>();
+    for (int i = 0; i < STARTS; i++) {
+      existing.add(readyIn(jvm, database));
+    }
+    try (ApplicationProcess app = application(jvm, database)) {
       double ready = app.start().awaitReady(java.time.Duration.ofSeconds(120));
       long[] atReady = app.memoryMiB();
 
@@ -113,12 +143,15 @@ class StartupAndMemoryBenchmark {
       long[] after = app.memoryMiB();
       System.out.printf(Locale.ROOT, "%nSTART-UP AND MEMORY (JVM options: %s)%n"
           + "| measure | figure | target |%n| --- | --- | --- |%n"
-          + "| start to ready (health UP), PostgreSQL, demo data | %.1f s | ≤ 15 s %s |%n"
+          + "| start to ready (health UP), fresh database, three starts | %s | ≤ 10 s %s |%n"
+          + "| start to ready, existing database, three starts | %s | ≤ 10 s %s |%n"
+          + "| start to ready before the load below (existing database) | %.1f s | |%n"
           + "| RSS at ready | %d MiB | |%n"
           + "| peak RSS, %d clients for %d s (VmHWM) | %d MiB | ≤ 768 MiB %s |%n"
           + "| calls answered (2xx) / refused (4xx, by status) / server errors / without an answer"
           + " | %d / %d %s / %d / %d | |%n%n",
-          String.join(" ", jvm), ready, ready <= 15 ? "met" : "MISSED", atReady[0], CLIENTS, SECONDS,
+          String.join(" ", jvm), seconds(fresh), Collections.max(fresh) <= 10 ? "met" : "MISSED", seconds(existing),
+          Collections.max(existing) <= 10 ? "met" : "MISSED", ready, atReady[0], CLIENTS, SECONDS,
           after[1], after[1] <= 768 ? "met" : "MISSED", answered.get(),
           refused.values().stream().mapToLong(AtomicLong::get).sum(), refused, errors.get(), unanswered.get());
       assertThat(answered.get()).isPositive();
