@@ -7,9 +7,24 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.util.ClassUtils;
 
 /** Builds the MIME message of an outbox row: HTML and text, UTF-8, a Message-ID that a resend keeps. */
 final class MailMessages {
+
+  /** Jakarta Mail's stream provider, which it looks up by this system property before anything else. */
+  static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+  static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+  static {
+    // Unnamed, Jakarta Mail finds its stream provider with a ServiceLoader scan of the class
+    // path for every message, body part and header block it makes: four fifths of the mail
+    // sender's CPU in a profile of the throughput benchmark. Named, it is loaded directly.
+    if (System.getProperty(STREAM_PROVIDER) == null
+        && ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, MailMessages.class.getClassLoader())) {
+      System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+    }
+  }
 
   private final JavaMailSender mailer;
   private final String from;
