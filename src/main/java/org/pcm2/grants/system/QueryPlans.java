@@ -57,11 +57,11 @@ class QueryPlans extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       int[] depth = DEPTH.get();
-      if (depth[0]++ == 0) {
-        choose(Context.getCommandContext(),
-            command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd);
-      }
       try {
+        if (depth[0]++ == 0) {
+          choose(Context.getCommandContext(),
+              command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd);
+        }
         return next.execute(command);
       } finally {
         depth[0]--;
