@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -54,7 +54,11 @@ public final class StepForms {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final StepForms FROM_CLASSPATH = load("classpath*:*.form", "classpath*:*.bpmn");
+  private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  private static final XMLInputFactory XML = xmlInputFactory();
+  private static final StepForms FROM_CLASSPATH = load("classpath*:processes/*.form",
+      "classpath*:processes/*.bpmn");
 
   private final Map<String, Fields> byFormId;
   private final Map<String, Step> byTaskKey;
@@ -62,6 +66,14 @@ public final class StepForms {
   StepForms(Map<String, Fields> byFormId, Map<String, Step> byTaskKey) {
     this.byFormId = Map.copyOf(byFormId);
     this.byTaskKey = Map.copyOf(byTaskKey);
+  }
+
+  private static XMLInputFactory xmlInputFactory() {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // the models are the application's own; still, no document type and no outside entity
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    return factory;
   }
 
   /** The forms deployed with the application. */
@@ -111,18 +123,48 @@ public final class StepForms {
       }
       for (Resource resource : modelPattern == null ? new Resource[0] : resolver.getResources(modelPattern)) {
         try (InputStream in = resource.getInputStream()) {
-          BpmnModelInstance model = Bpmn.readModelFromStream(in);
-          String startForm = model.getModelElementsByType(StartEvent.class).stream()
-              .map(StartEvent::getCamundaFormRef).filter(ref -> ref != null).findFirst().orElse(null);
-          for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            steps.put(task.getId(), new Step(task.getId(), task.getName(), task.getCamundaFormRef(), startForm));
-          }
+          steps.putAll(userTasks(in));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the forms " + formPattern, e);
     }
     return new StepForms(forms, steps);
+  }
+
+  /**
+   * The user tasks of one BPMN model with their forms, read with a streaming parser: the model
+   * API would build its whole type registry and validate against the BPMN schema, a second of
+   * every start-up, for four attributes (the engine validates the models when it deploys them).
+   */
+  static Map<String, Step> userTasks(InputStream model) throws IOException {
+    Map<String, Step> tasks = new LinkedHashMap<>();
+    List<String[]> found = new ArrayList<>();
+    String startForm = null;
+    try {
+      XMLStreamReader xml = XML.createXMLStreamReader(model);
+      try {
+        while (xml.hasNext()) {
+          if (xml.next() != XMLStreamConstants.START_ELEMENT || !BPMN.equals(xml.getNamespaceURI())) {
+            continue;
+          }
+          String formRef = xml.getAttributeValue(CAMUNDA, "formRef");
+          if ("startEvent".equals(xml.getLocalName()) && startForm == null && formRef != null) {
+            startForm = formRef;
+          } else if ("userTask".equals(xml.getLocalName())) {
+            found.add(new String[] {xml.getAttributeValue(null, "id"), xml.getAttributeValue(null, "name"), formRef});
+          }
+        }
+      } finally {
+        xml.close();
+      }
+    } catch (XMLStreamException e) {
+      throw new IOException("Cannot read a BPMN model: " + e.getMessage(), e);
+    }
+    for (String[] task : found) {
+      tasks.put(task[0], new Step(task[0], task[1], task[2], startForm));
+    }
+    return tasks;
   }
 
   private static void collect(JsonNode node, Map<String, FieldRule> editable, Set<String> readOnly) {
