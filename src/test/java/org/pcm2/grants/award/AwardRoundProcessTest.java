@@ -55,7 +55,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * real round service on its own H2 database (the application's migrations); the ledger
  * port, the audit trail and the notifications are mocks.
  */
-@Deployment(resources = {"award-round.bpmn", "award-tiers.dmn"})
+@Deployment(resources = {"processes/award-round.bpmn", "processes/award-tiers.dmn"})
 class AwardRoundProcessTest {
 
   @RegisterExtension

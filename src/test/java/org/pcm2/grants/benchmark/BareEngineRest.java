@@ -104,7 +104,7 @@ final class BareEngineRest implements AutoCloseable {
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
     for (String pattern : List.of("subproject-grant.bpmn", "*.dmn", "*.form")) {
       for (org.springframework.core.io.Resource resource
-          : new PathMatchingResourcePatternResolver().getResources("classpath*:" + pattern)) {
+          : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/" + pattern)) {
         deployment.addInputStream(resource.getFilename(), resource.getInputStream());
       }
     }

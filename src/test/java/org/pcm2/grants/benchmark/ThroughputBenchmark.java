@@ -332,7 +332,7 @@ class ThroughputBenchmark extends PostgresIntegrationTest {
     ProcessEngine engine = config.buildProcessEngine();
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
     for (String pattern : List.of("subproject-grant.bpmn", "*.dmn", "*.form")) {
-      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + pattern)) {
+      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/" + pattern)) {
         deployment.addInputStream(resource.getFilename(), resource.getInputStream());
       }
     }

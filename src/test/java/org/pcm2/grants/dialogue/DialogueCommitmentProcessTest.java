@@ -36,7 +36,7 @@ import org.pcm2.grants.system.ApplicationOnlyStart;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every path of a dialogue commitment on an in-memory engine, its table on H2; notifications mocked. */
-@Deployment(resources = "dialogue-commitment.bpmn")
+@Deployment(resources = "processes/dialogue-commitment.bpmn")
 class DialogueCommitmentProcessTest {
 
   @RegisterExtension

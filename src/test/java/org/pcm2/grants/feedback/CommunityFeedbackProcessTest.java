@@ -51,7 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * table, the real steps and the feedback table on its own H2 database (the application's
  * migrations); the notification port is a mock, the reply goes to the real outbox.
  */
-@Deployment(resources = {"community-feedback.bpmn", "feedback-routing.dmn"})
+@Deployment(resources = {"processes/community-feedback.bpmn", "processes/feedback-routing.dmn"})
 class CommunityFeedbackProcessTest {
 
   @RegisterExtension

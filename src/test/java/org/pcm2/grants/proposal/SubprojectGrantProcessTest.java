@@ -88,8 +88,8 @@ import org.pcm2.grants.system.InvalidInputException;
  * Every path of the grant cycle on an in-memory engine with the real decision tables and
  * the real delegates; the directory, ledger, audit trail and notifications are mocks.
  */
-@Deployment(resources = {"subproject-grant.bpmn", "proposal-screening.dmn", "approval-routing.dmn",
-    "tranche-plan.dmn", "evaluation-weights.dmn"})
+@Deployment(resources = {"processes/subproject-grant.bpmn", "processes/proposal-screening.dmn", "processes/approval-routing.dmn",
+    "processes/tranche-plan.dmn", "processes/evaluation-weights.dmn"})
 class SubprojectGrantProcessTest {
 
   @RegisterExtension

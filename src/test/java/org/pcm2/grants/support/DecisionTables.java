@@ -23,7 +23,9 @@ public final class DecisionTables {
     this.decision = decision;
   }
 
-  public static DecisionTables load(String resource, String decisionKey) {
+  /** The decision of this key in a file of {@code processes/}. */
+  public static DecisionTables load(String file, String decisionKey) {
+    String resource = "processes/" + file;
     try (InputStream in = DecisionTables.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("No " + resource + " on the classpath");
