@@ -32,13 +32,28 @@ public final class ApplicationProcess implements AutoCloseable {
 
   /** Prepares the application on a free port with the given settings ({@code --key=value}). */
   public ApplicationProcess(String name, List<String> jvmOptions, Map<String, String> settings) {
+    this(name, jar(), jvmOptions, settings);
+  }
+
+  /**
+   * The application as its container image starts it: the extracted jar with its class data
+   * sharing archive ({@link ImageLayout}).
+   */
+  public static ApplicationProcess asImage(String name, List<String> jvmOptions, Map<String, String> settings) {
+    Path jar = ImageLayout.jar();
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.add(ImageLayout.archiveOption());
+    return new ApplicationProcess(name, jar, options, settings);
+  }
+
+  private ApplicationProcess(String name, Path jar, List<String> jvmOptions, Map<String, String> settings) {
     this.port = freePort();
     this.log = Path.of("target", "drills", name + ".log");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
     cmd.add("-jar");
-    cmd.add(jar().toString());
+    cmd.add(jar.toString());
     cmd.add("--server.port=" + port);
     cmd.add("--management.server.port=" + freePort());
     settings.forEach((key, value) -> cmd.add("--" + key + "=" + value));
@@ -125,6 +140,15 @@ public final class ApplicationProcess implements AutoCloseable {
       process.waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether the JVM said it could not use the class archive it was given. */
+  public boolean refusedClassArchive() {
+    try {
+      return Files.readString(log).contains(ImageLayout.ARCHIVE_REFUSED);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
