@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.Refusals;
 import org.pcm2.grants.system.Unchecked;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
  * candidate user), or, for a task without candidates, its assignee. A facilitator who
  * knows the id of an approval task, or an administrator, is refused (403) whatever else
  * they may do; steps run by the engine itself (no signed-in person) are not concerned.
+ * A DWC team's group counts only for its people who also hold the team's role (in the role's
+ * group): someone put in a team group by mistake, or who changed role and kept the team's
+ * membership, cannot work its steps.
  * Then the separation of duties ({@link SeparationOfDuties}): some steps are never the
  * person's who did an earlier one. Last, what the step's form refuses in the completion
  * ({@link StepFieldErrors}, found by the engine's command guard).
@@ -54,8 +58,9 @@ public class TaskWorkGuard implements TaskListener {
     if (candidateGroups.isEmpty() && candidateUsers.isEmpty()) {
       allowed = user.equals(task.getAssignee());
     } else {
-      allowed = candidateUsers.contains(user) || groupsOf(identity, authentication).stream()
-          .anyMatch(candidateGroups::contains);
+      Set<String> groups = new HashSet<>(groupsOf(identity, authentication));
+      allowed = candidateUsers.contains(user) || candidateGroups.stream().anyMatch(group -> groups.contains(group)
+          && IdentityGroups.roleOfTeamGroup(group).map(groups::contains).orElse(true));
     }
     if (!allowed) {
       Refusals.markForbidden();

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Which DWC team is responsible for which province (a directory setting), and so to whom a
  * DWC step of a sub-project goes. A province no team holds, or a team with nobody of the
- * step's role, sends the step to everyone of that role: no step is left waiting for nobody.
+ * step's role (in both the team's group and the role's), sends the step to everyone of that
+ * role: no step starts waiting for nobody.
  */
 @Service
 public class DwcTeams {
@@ -33,8 +34,8 @@ public class DwcTeams {
    * team responsible for the commune's province, or the role's group.
    */
   public String groupFor(String role, String communeCode) {
-    return teamOfCommune(communeCode).map(team -> IdentityGroups.dwcTeam(role, team)).filter(this::hasMembers)
-        .orElse(role);
+    return teamOfCommune(communeCode).map(team -> IdentityGroups.dwcTeam(role, team))
+        .filter(group -> hasMembersOfRole(group, role)).orElse(role);
   }
 
   /** The team responsible for the province the commune lies in. */
@@ -44,9 +45,10 @@ public class DwcTeams {
             .param(province.code()).query(String.class).optional());
   }
 
-  private boolean hasMembers(String groupId) {
-    return jdbc.sql("SELECT COUNT(*) FROM act_id_membership WHERE group_id_ = ?").param(groupId).query(Long.class)
-        .single() > 0;
+  /** Whether someone in the team's group also holds the role: only they may work its steps. */
+  private boolean hasMembersOfRole(String groupId, String role) {
+    return jdbc.sql("SELECT COUNT(*) FROM act_id_membership m JOIN act_id_membership r ON r.user_id_ = m.user_id_"
+        + " AND r.group_id_ = ? WHERE m.group_id_ = ?").params(role, groupId).query(Long.class).single() > 0;
   }
 
   /** Every team with its provinces and people, by code. */

@@ -59,6 +59,12 @@ public final class IdentityGroups {
     return DWC_ROLES.stream().anyMatch(role -> groupId.startsWith(role) && groupId.length() > role.length());
   }
 
+  /** The DWC role of a team's group ({@code dwcOfficersMekong} → {@code dwcOfficers}), if it is one. */
+  public static java.util.Optional<String> roleOfTeamGroup(String groupId) {
+    return DWC_ROLES.stream().filter(role -> groupId.startsWith(role) && groupId.length() > role.length())
+        .findFirst();
+  }
+
   /** Whether the group's tasks are DWC's: a DWC role's group or a team's. */
   public static boolean isDwcGroup(String groupId) {
     return DWC_ROLES.contains(groupId) || isDwcTeamGroup(groupId);

@@ -12,8 +12,11 @@ import org.pcm2.grants.directory.DwcTeams;
 import org.pcm2.grants.directory.PlaceKind;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
+import org.pcm2.grants.system.ConflictException;
 import org.pcm2.grants.system.NotFoundException;
 import org.pcm2.grants.texts.Texts;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +43,12 @@ class DwcTeamApi {
     this.teams = teams;
     this.directory = directory;
   }
+
+  /**
+   * A team's name, at most: its groups are named with it twice (Vietnamese and English) in
+   * Camunda's group name, which holds 255 characters.
+   */
+  static final int NAME_MAX = 80;
 
   @GetMapping("/api/teams")
   @Operation(summary = "Các nhóm DWC, tỉnh phụ trách và người của nhóm (DWC, quản trị) /"
@@ -69,8 +78,8 @@ class DwcTeamApi {
     if (!code.matches("[a-z][a-z0-9]{0,19}")) {
       errors.add(new FieldError("code", Texts.both("team.code")));
     }
-    if (request.name() == null || request.name().isBlank() || request.name().trim().length() > 200) {
-      errors.add(new FieldError("name", Texts.both("check.requiredAtMost", 200)));
+    if (request.name() == null || request.name().isBlank() || request.name().trim().length() > NAME_MAX) {
+      errors.add(new FieldError("name", Texts.both("check.requiredAtMost", NAME_MAX)));
     }
     if (request.provinces() == null) {
       errors.add(new FieldError("provinces", Texts.both("check.required")));
@@ -84,6 +93,11 @@ class DwcTeamApi {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return teams.save(code, request.name().trim(), request.provinces());
+    try {
+      return teams.save(code, request.name().trim(), request.provinces());
+    } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+      // another change of the teams saved the same team or province first; nothing of this one was kept
+      throw new ConflictException(Texts.both("team.changedMeanwhile"));
+    }
   }
 }

@@ -60,6 +60,10 @@ class DwcTeamsIT extends PostgresIntegrationTest {
         "facilitator1"));
     directory.saveGroup(new CommunityGroup("CBG0574092", GroupKind.CBG, "Nhóm thử xóm Làng Chùa", "0574007", null,
         "facilitator1"));
+    directory.saveGroup(new CommunityGroup("CBG0574093", GroupKind.CBG, "Nhóm thử xóm Đồng Đình 2", "0574006", null,
+        "facilitator1"));
+    directory.saveGroup(new CommunityGroup("CBG0574094", GroupKind.CBG, "Nhóm thử xóm Làng Chùa 2", "0574007", null,
+        "facilitator1"));
     directory.saveGroup(new CommunityGroup("CBG1912091", GroupKind.CBG, "Nhóm thử bản Hang Chuồn", "1912001", null,
         "facilitator4"));
   }
@@ -90,8 +94,17 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(commune.body()).contains("'05740' không phải mã tỉnh");
     assertThat(fields(admin.putJson("/api/teams/north", NORTH.replace("\"19\"", "\"19\",null")))).containsExactly(
         "provinces");
+    // a name its groups could not carry twice in Camunda's group name (255 characters)
+    assertThat(fields(admin.putJson("/api/teams/north", NORTH.replace("Nhóm phía Bắc", "Đ".repeat(81)))))
+        .containsExactly("name");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dwc_team", Long.class)).isZero();
     assertThat(identity.createGroupQuery().groupType("DWC_TEAM").count()).isZero();
+    HttpResponse<String> longest = admin.putJson("/api/teams/longest", NORTH.replace("Nhóm phía Bắc", "Đ".repeat(80))
+        .replace("\"19\"", ""));
+    assertThat(longest.statusCode()).as(longest.body()).isEqualTo(200);
+    assertThat(identity.createGroupQuery().groupId("dwcOfficersLongest").singleResult().getName()).contains(
+        "Đ".repeat(80));
+    noTeamLeft();
 
     HttpResponse<String> saved = admin.putJson("/api/teams/north", NORTH);
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
@@ -165,6 +178,75 @@ class DwcTeamsIT extends PostgresIntegrationTest {
         .isEqualTo(Element.RECORD_DISBURSEMENT_TASK);
     // the team has nobody in finance: the payment goes to all of DWC's finance
     assertThat(candidates(code)).containsExactly("dwcFinance");
+  }
+
+  @Test
+  void aTeamsGroupCountsOnlyForThoseWhoHoldItsRole() throws Exception {
+    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
+    // put in the officers' team group by mistake: finance1 is not a DWC officer
+    identity.createMembership("finance1", "dwcOfficersNorth");
+    String unstaffed = endorsed("CBG0574093", "leader1", "Mương nội đồng xóm Đồng Đình 2");
+    assertThat(candidates(unstaffed)).containsExactly("dwcOfficers");
+
+    identity.createMembership("officer2", "dwcOfficersNorth");
+    String code = endorsed("CBG0574094", "leader1", "Nhà văn hoá xóm Làng Chùa 2");
+    assertThat(candidates(code)).containsExactly("dwcOfficersNorth");
+    String appraisal = appraisalOf(code);
+    String typed = JSON.writeValueAsString(Map.of("variables", WebappSession.typed(Map.of(
+        Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 15_000_000L))));
+    List<HttpResponse<String>> refusals = List.of(
+        as("finance1").postJson("/api/subprojects/" + code + "/tasks/" + Element.APPRAISE_PROPOSAL, APPROVE),
+        as("finance1").postJson("/engine-rest/task/" + appraisal + "/complete", typed),
+        WebappSession.login(base(), "finance1", "demo").send("POST", "/task/" + appraisal + "/submit-form",
+            "application/json", typed));
+    for (HttpResponse<String> refused : refusals) {
+      assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+    }
+    identity.setAuthentication("finance1", List.of("dwcFinance", "dwcOfficersNorth"));
+    try {
+      assertThatThrownBy(() -> tasks.complete(appraisal, Map.of(Var.APPRAISAL_DECISION, "APPROVE",
+          Var.APPROVED_GRANT, 15_000_000L))).isInstanceOf(ProcessEngineException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(tasks.createTaskQuery().taskId(appraisal).count()).isEqualTo(1);
+    HttpResponse<String> done = as("officer2").postJson("/api/subprojects/" + code + "/tasks/"
+        + Element.APPRAISE_PROPOSAL, APPROVE);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
+  @Test
+  void twoAdministratorsSavingTeamsAtOnceGetAnAnswerEachAndNeverAServerError() throws Exception {
+    for (int round = 0; round < 8; round++) {
+      String path = "/api/teams/race" + round;
+      String body = NORTH.replace("phía Bắc", "đua " + round);
+      java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          answers.add(both.submit(() -> {
+            start.await();
+            return as("admin").putJson(path, body);
+          }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+          HttpResponse<String> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+          assertThat(response.statusCode()).as(response.body()).isIn(200, 409);
+          if (response.statusCode() == 409) {
+            assertThat(response.body()).contains("vừa được người khác thay đổi");
+          }
+        }
+      } finally {
+        both.shutdownNow();
+      }
+      // whoever won, the province has one team and the team its three groups
+      assertThat(jdbc.queryForObject("SELECT team_code FROM dwc_team_province WHERE province_code = '19'",
+          String.class)).isEqualTo("race" + round);
+      assertThat(identity.createGroupQuery().groupIdIn("dwcOfficersRace" + round, "dwcFinanceRace" + round,
+          "dwcDirectorsRace" + round).count()).isEqualTo(3);
+    }
   }
 
   /** A proposal of the group, submitted by its facilitator and endorsed by its commune's leader. */
