@@ -31,7 +31,7 @@ class DwcTeamApi {
 
   /** A team as an administrator sets it. */
   @Schema(description = "Nhóm DWC / A DWC team")
-  record TeamRequest(@Schema(example = "Nhóm Đồng bằng", maxLength = 200) String name,
+  record TeamRequest(@Schema(example = "Nhóm Đồng bằng", maxLength = NAME_MAX) String name,
       @Schema(description = "Mã các tỉnh nhóm phụ trách / Codes of the provinces the team is responsible for")
       List<String> provinces) {
   }
