@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * task of the commune: the steps they had claimed go back to the commune's leaders, open to
  * the others at once, and the rights the claim gave them are removed. It runs inside the
  * engine's command that removes the membership or the person, in its transaction, whichever
- * door sent it (Camunda Admin, engine-rest, the Java API). A person who joins needs nothing:
+ * door sent it (Camunda Admin, engine-rest, the Java API). A DWC team left with nobody of a
+ * role offers its waiting steps to the role's group ({@link TeamFallback}). A person who joins needs nothing:
  * the commune's steps are offered to its group, so they see them at once.
  */
 @Component
@@ -41,12 +42,23 @@ class LeaderChanges extends AbstractProcessEnginePlugin {
           || IdentityGroups.isDwcTeamGroup(membership[1]))) {
         returnClaimedTasks(membership[0], membership[1]);
       }
+      if (membership != null && IdentityGroups.isDwcGroup(membership[1])) {
+        handOnTeamSteps(membership[0], membership[1]);
+      }
       String deleted = CommandArguments.deletedUser(command);
       if (deleted != null) {
         returnClaimedTasks(deleted, null);
+        handOnTeamSteps(deleted, null);
       }
       return result;
     }
+  }
+
+  /** A team left with nobody of a role offers its waiting steps to the role's group ({@link TeamFallback}). */
+  private static void handOnTeamSteps(String person, String group) {
+    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+    Context.getCommandContext().runWithoutAuthorization(() -> TeamFallback.afterLeaving(
+        engine.getIdentityService(), engine.getTaskService(), person, group));
   }
 
   /** The person's claimed tasks offered to the group (or to any group, when null) go back to it. */

@@ -64,6 +64,10 @@ class DwcTeamsIT extends PostgresIntegrationTest {
         "facilitator1"));
     directory.saveGroup(new CommunityGroup("CBG0574094", GroupKind.CBG, "Nhóm thử xóm Làng Chùa 2", "0574007", null,
         "facilitator1"));
+    directory.saveGroup(new CommunityGroup("CBG0574095", GroupKind.CBG, "Nhóm thử xóm Đồng Đình 3", "0574006", null,
+        "facilitator1"));
+    directory.saveGroup(new CommunityGroup("CBG0574096", GroupKind.CBG, "Nhóm thử xóm Làng Chùa 3", "0574007", null,
+        "facilitator1"));
     directory.saveGroup(new CommunityGroup("CBG1912091", GroupKind.CBG, "Nhóm thử bản Hang Chuồn", "1912001", null,
         "facilitator4"));
   }
@@ -211,6 +215,24 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     }
     assertThat(tasks.createTaskQuery().taskId(appraisal).count()).isEqualTo(1);
     HttpResponse<String> done = as("officer2").postJson("/api/subprojects/" + code + "/tasks/"
+        + Element.APPRAISE_PROPOSAL, APPROVE);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
+  @Test
+  void aTeamLeftWithNobodyOfARoleOffersItsWaitingStepsToEveryoneOfTheRole() throws Exception {
+    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
+    identity.createMembership("officer2", "dwcOfficersNorth");
+    String leaving = endorsed("CBG0574095", "leader1", "Mương nội đồng xóm Đồng Đình 3");
+    String second = endorsed("CBG0574096", "leader1", "Nhà văn hoá xóm Làng Chùa 3");
+    assertThat(candidates(leaving)).containsExactly("dwcOfficersNorth");
+
+    // the team's only officer leaves it (Camunda Admin calls engine-rest's membership delete)
+    identity.deleteMembership("officer2", "dwcOfficersNorth");
+    assertThat(candidates(leaving)).containsExactlyInAnyOrder("dwcOfficersNorth", "dwcOfficers");
+    assertThat(candidates(second)).containsExactlyInAnyOrder("dwcOfficersNorth", "dwcOfficers");
+    assertThat(queue("officer1")).contains(appraisalOf(leaving), appraisalOf(second));
+    HttpResponse<String> done = as("officer1").postJson("/api/subprojects/" + leaving + "/tasks/"
         + Element.APPRAISE_PROPOSAL, APPROVE);
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
   }
