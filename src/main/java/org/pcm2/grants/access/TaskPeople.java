@@ -6,7 +6,6 @@ import org.pcm2.grants.directory.DwcTeams;
 import org.pcm2.grants.directory.GroupLocation;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -45,6 +45,12 @@ class LeaderChanges extends AbstractProcessEnginePlugin {
       if (membership != null && IdentityGroups.isDwcGroup(membership[1])) {
         handOnTeamSteps(membership[0], membership[1]);
       }
+      String deletedGroup = CommandArguments.deletedGroup(command);
+      if (deletedGroup != null && IdentityGroups.isDwcTeamGroup(deletedGroup)) {
+        ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+        Context.getCommandContext().runWithoutAuthorization(() -> TeamFallback.afterDeleted(
+            engine.getTaskService(), deletedGroup));
+      }
       String deleted = CommandArguments.deletedUser(command);
       if (deleted != null) {
         returnClaimedTasks(deleted, null);

@@ -16,7 +16,8 @@ import org.pcm2.grants.directory.IdentityGroups;
  * officers' group, or is deleted) leaves no step waiting for nobody: the open steps offered to
  * the team's group of that role are offered to everyone of the role too, as a step of a
  * province without a team is. The team's group stays a candidate, so a person the
- * administrator adds to the team sees them again.
+ * administrator adds to the team sees them again. So too when the team's group itself is
+ * deleted.
  */
 final class TeamFallback {
 
@@ -40,13 +41,27 @@ final class TeamFallback {
       if (staffed) {
         continue;
       }
-      for (Task task : tasks.createTaskQuery().taskCandidateGroup(teamGroup).includeAssignedTasks().list()) {
-        boolean offeredToRole = tasks.getIdentityLinksForTask(task.getId()).stream()
-            .map(IdentityLink::getGroupId).anyMatch(role::equals);
-        if (!offeredToRole) {
-          tasks.addCandidateGroup(task.getId(), role);
-          handed++;
-        }
+      handed += handOn(tasks, teamGroup, role);
+    }
+    return handed;
+  }
+
+  /**
+   * After a team's group was deleted (as an administrator may in Camunda Admin, which removes its
+   * memberships and its rights on the steps): its open steps are offered to the role's group.
+   */
+  static int afterDeleted(TaskService tasks, String teamGroup) {
+    return handOn(tasks, teamGroup, IdentityGroups.roleOfTeamGroup(teamGroup).orElseThrow());
+  }
+
+  private static int handOn(TaskService tasks, String teamGroup, String role) {
+    int handed = 0;
+    for (Task task : tasks.createTaskQuery().taskCandidateGroup(teamGroup).includeAssignedTasks().list()) {
+      boolean offeredToRole = tasks.getIdentityLinksForTask(task.getId()).stream()
+          .map(IdentityLink::getGroupId).anyMatch(role::equals);
+      if (!offeredToRole) {
+        tasks.addCandidateGroup(task.getId(), role);
+        handed++;
       }
     }
     return handed;

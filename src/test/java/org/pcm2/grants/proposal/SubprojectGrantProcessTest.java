@@ -661,7 +661,6 @@ class SubprojectGrantProcessTest {
     return instance;
   }
 
-  /** Completes the current task as the given user, who claims it first as in the Tasklist. */
   @Test
   void dwcStepsGoToTheTeamOfTheSubprojectsProvince() {
     when(teams.groupFor(anyString(), eq("05740"))).thenAnswer(call -> call.getArgument(0) + "Mekong");
@@ -672,6 +671,7 @@ class SubprojectGrantProcessTest {
     verify(teams).groupFor("dwcOfficers", "05740");
   }
 
+  /** Completes the current task as the given user, who claims it first as in the Tasklist. */
   private void decide(String user, Map<String, Object> variables) {
     String taskId = task().getId();
     if (task().getAssignee() == null) {

@@ -68,6 +68,8 @@ class DwcTeamsIT extends PostgresIntegrationTest {
         "facilitator1"));
     directory.saveGroup(new CommunityGroup("CBG0574096", GroupKind.CBG, "Nhóm thử xóm Làng Chùa 3", "0574007", null,
         "facilitator1"));
+    directory.saveGroup(new CommunityGroup("CBG0574097", GroupKind.CBG, "Nhóm thử xóm Đồng Đình 4", "0574006", null,
+        "facilitator1"));
     directory.saveGroup(new CommunityGroup("CBG1912091", GroupKind.CBG, "Nhóm thử bản Hang Chuồn", "1912001", null,
         "facilitator4"));
   }
@@ -233,6 +235,21 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(candidates(second)).containsExactlyInAnyOrder("dwcOfficersNorth", "dwcOfficers");
     assertThat(queue("officer1")).contains(appraisalOf(leaving), appraisalOf(second));
     HttpResponse<String> done = as("officer1").postJson("/api/subprojects/" + leaving + "/tasks/"
+        + Element.APPRAISE_PROPOSAL, APPROVE);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
+  @Test
+  void aTeamsGroupDeletedInCamundaAdminLeavesItsStepsWithEveryoneOfTheRole() throws Exception {
+    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
+    identity.createMembership("officer2", "dwcOfficersNorth");
+    String code = endorsed("CBG0574097", "leader1", "Mương nội đồng xóm Đồng Đình 4");
+    assertThat(candidates(code)).containsExactly("dwcOfficersNorth");
+
+    HttpResponse<String> deleted = as("admin").delete("/engine-rest/group/dwcOfficersNorth");
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+    assertThat(candidates(code)).contains("dwcOfficers");
+    HttpResponse<String> done = as("officer1").postJson("/api/subprojects/" + code + "/tasks/"
         + Element.APPRAISE_PROPOSAL, APPROVE);
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
   }

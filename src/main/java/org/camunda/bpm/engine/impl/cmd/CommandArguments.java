@@ -29,6 +29,11 @@ public final class CommandArguments {
     return command instanceof DeleteUserCmd delete ? delete.userId : null;
   }
 
+  /** The group being deleted, or null. */
+  public static String deletedGroup(Object command) {
+    return command instanceof DeleteGroupCmd delete ? delete.groupId : null;
+  }
+
   /** The task a completion (complete, resolve or form submission) is for. */
   public static String taskId(Object command) {
     if (command instanceof CompleteTaskCmd complete) {
