@@ -5,10 +5,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.pcm2.grants.access.Viewer;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.directory.DwcTeam;
 import org.pcm2.grants.directory.DwcTeams;
+import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.directory.PlaceKind;
 import org.pcm2.grants.system.FieldError;
 import org.pcm2.grants.system.InvalidInputException;
@@ -38,10 +41,12 @@ class DwcTeamApi {
 
   private final DwcTeams teams;
   private final DirectoryService directory;
+  private final IdentityService identity;
 
-  DwcTeamApi(DwcTeams teams, DirectoryService directory) {
+  DwcTeamApi(DwcTeams teams, DirectoryService directory, IdentityService identity) {
     this.teams = teams;
     this.directory = directory;
+    this.identity = identity;
   }
 
   /**
@@ -92,6 +97,13 @@ class DwcTeamApi {
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
+    }
+    // a group of that id made otherwise (by hand in Camunda Admin) is not taken over with its members
+    for (String role : IdentityGroups.DWC_ROLES) {
+      Group taken = identity.createGroupQuery().groupId(IdentityGroups.dwcTeam(role, code)).singleResult();
+      if (taken != null && !IdentityGroups.TYPE_TEAM.equals(taken.getType())) {
+        throw new ConflictException(Texts.both("team.groupTaken", taken.getId()));
+      }
     }
     try {
       return teams.save(code, request.name().trim(), request.provinces());

@@ -100,6 +100,19 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(commune.body()).contains("'05740' không phải mã tỉnh");
     assertThat(fields(admin.putJson("/api/teams/north", NORTH.replace("\"19\"", "\"19\",null")))).containsExactly(
         "provinces");
+    // a group of the team's ids made otherwise is not taken over
+    Group handMade = identity.newGroup("dwcFinanceTaken");
+    handMade.setName("Nhóm tự lập");
+    handMade.setType("WORKFLOW");
+    identity.saveGroup(handMade);
+    try {
+      HttpResponse<String> taken = admin.putJson("/api/teams/taken", NORTH);
+      assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
+      assertThat(taken.body()).contains("đã có nhóm dwcFinanceTaken");
+      assertThat(identity.createGroupQuery().groupId("dwcFinanceTaken").singleResult().getType()).isEqualTo("WORKFLOW");
+    } finally {
+      identity.deleteGroup("dwcFinanceTaken");
+    }
     // a name its groups could not carry twice in Camunda's group name (255 characters)
     assertThat(fields(admin.putJson("/api/teams/north", NORTH.replace("Nhóm phía Bắc", "Đ".repeat(81)))))
         .containsExactly("name");
