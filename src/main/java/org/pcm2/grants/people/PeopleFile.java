@@ -195,6 +195,13 @@ public class PeopleFile {
           identity.createMembership(row.id(), group);
         }
       }
+      // a role left: the DWC teams' groups of that role too (they count only with the role)
+      for (String group : account.groups()) {
+        if (IdentityGroups.roleOfTeamGroup(group).filter(role -> before.contains(role) && !groups.contains(role))
+            .isPresent()) {
+          identity.deleteMembership(row.id(), group);
+        }
+      }
       log.add(change(row, "groups", String.join(" ", ordered(before)), String.join(" ", ordered(groups))));
     }
     if (!log.isEmpty()) {

@@ -37,6 +37,8 @@ class PeopleImportIT extends PostgresIntegrationTest {
   private int port;
   @Autowired
   private JdbcClient jdbc;
+  @Autowired
+  private org.camunda.bpm.engine.IdentityService identity;
 
   private ApiClient as(String user) {
     return new ApiClient("http://localhost:" + port, user, "demo");
@@ -201,6 +203,32 @@ class PeopleImportIT extends PostgresIntegrationTest {
     assertThat(jdbc.sql("SELECT before_value || ' > ' || after_value FROM directory_change WHERE subject_code ="
         + " 'leader2' AND field = 'groups'").query(String.class).single())
         .isEqualTo("communeLeaders commune05740 > communeLeaders commune05743");
+  }
+
+  @Test
+  void anOfficerFiledAsAFacilitatorLeavesTheirDwcTeamsOfficersGroupToo() throws Exception {
+    assertThat(as("admin").putJson("/api/teams/peoplefile", "{\"name\":\"Nhóm thử\",\"provinces\":[]}")
+        .statusCode()).isEqualTo(200);
+    org.camunda.bpm.engine.identity.User officer = identity.newUser("teamofficer1");
+    officer.setFirstName("Thử");
+    officer.setLastName("Cán Bộ");
+    officer.setEmail("teamofficer1@example.org");
+    identity.saveUser(officer);
+    try {
+      identity.createMembership("teamofficer1", "dwcOfficers");
+      identity.createMembership("teamofficer1", "dwcOfficersPeoplefile");
+      identity.createMembership("teamofficer1", "dwcFinancePeoplefile");
+
+      outcome(importFile(HEADER + "teamofficer1;Thử;Cán Bộ;teamofficer1@example.org;facilitators\n", true));
+
+      assertThat(groupsOf("teamofficer1")).containsExactly("dwcFinancePeoplefile", "facilitators");
+    } finally {
+      identity.deleteUser("teamofficer1");
+      for (String role : List.of("dwcOfficers", "dwcFinance", "dwcDirectors")) {
+        identity.deleteGroup(role + "Peoplefile");
+      }
+      jdbc.sql("DELETE FROM dwc_team WHERE code = 'peoplefile'").update();
+    }
   }
 
   @Test
