@@ -56,20 +56,12 @@ class DwcTeamsIT extends PostgresIntegrationTest {
   /** Groups of this test's own, so that no other test's open proposal stands in the way. */
   @BeforeEach
   void groupsOfItsOwn() {
-    directory.saveGroup(new CommunityGroup("CBG0574091", GroupKind.CBG, "Nhóm thử xóm Đồng Đình", "0574006", null,
-        "facilitator1"));
-    directory.saveGroup(new CommunityGroup("CBG0574092", GroupKind.CBG, "Nhóm thử xóm Làng Chùa", "0574007", null,
-        "facilitator1"));
-    directory.saveGroup(new CommunityGroup("CBG0574093", GroupKind.CBG, "Nhóm thử xóm Đồng Đình 2", "0574006", null,
-        "facilitator1"));
-    directory.saveGroup(new CommunityGroup("CBG0574094", GroupKind.CBG, "Nhóm thử xóm Làng Chùa 2", "0574007", null,
-        "facilitator1"));
-    directory.saveGroup(new CommunityGroup("CBG0574095", GroupKind.CBG, "Nhóm thử xóm Đồng Đình 3", "0574006", null,
-        "facilitator1"));
-    directory.saveGroup(new CommunityGroup("CBG0574096", GroupKind.CBG, "Nhóm thử xóm Làng Chùa 3", "0574007", null,
-        "facilitator1"));
-    directory.saveGroup(new CommunityGroup("CBG0574097", GroupKind.CBG, "Nhóm thử xóm Đồng Đình 4", "0574006", null,
-        "facilitator1"));
+    // one group a proposal in Hoàng Nông (commune 05740, province 19), by facilitator1, in two hamlets
+    for (int n = 1; n <= 7; n++) {
+      boolean dongDinh = n % 2 == 1;
+      directory.saveGroup(new CommunityGroup("CBG057409" + n, GroupKind.CBG, "Nhóm thử xóm "
+          + (dongDinh ? "Đồng Đình" : "Làng Chùa") + " " + n, dongDinh ? "0574006" : "0574007", null, "facilitator1"));
+    }
     directory.saveGroup(new CommunityGroup("CBG1912091", GroupKind.CBG, "Nhóm thử bản Hang Chuồn", "1912001", null,
         "facilitator4"));
   }
@@ -157,24 +149,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(candidates(endorsed("CBG1912091", "leader4", "Đường bản Hang Chuồn"))).containsExactly("dwcOfficers");
 
     // officer1 is a DWC officer but not of the team: refused at every door, the step stays open
-    String typed = JSON.writeValueAsString(Map.of("variables", WebappSession.typed(Map.of(
-        Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 15_000_000L))));
-    List<HttpResponse<String>> refusals = List.of(
-        as("officer1").postJson("/api/subprojects/" + code + "/tasks/" + Element.APPRAISE_PROPOSAL, APPROVE),
-        as("officer1").postJson("/engine-rest/task/" + appraisal + "/complete", typed),
-        as("officer1").postJson("/engine-rest/task/" + appraisal + "/submit-form", typed),
-        WebappSession.login(base(), "officer1", "demo").send("POST", "/task/" + appraisal + "/submit-form",
-            "application/json", typed));
-    for (HttpResponse<String> refused : refusals) {
-      assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
-    }
-    identity.setAuthentication("officer1", List.of("dwcOfficers"));
-    try {
-      assertThatThrownBy(() -> tasks.complete(appraisal, Map.of(Var.APPRAISAL_DECISION, "APPROVE",
-          Var.APPROVED_GRANT, 15_000_000L))).isInstanceOf(ProcessEngineException.class);
-    } finally {
-      identity.clearAuthentication();
-    }
+    refusedAtEveryDoor("officer1", List.of("dwcOfficers"), code, appraisal);
     assertThat(tasks.createTaskQuery().taskId(appraisal).count()).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT stage FROM subproject WHERE code = ?", String.class, code))
         .isEqualTo("IN_APPRAISAL");
@@ -190,9 +165,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(tasks.createTaskQuery().taskId(appraisal).singleResult().getAssignee()).isNull();
     identity.createMembership("officer2", "dwcOfficersNorth");
 
-    HttpResponse<String> done = as("officer2").postJson("/api/subprojects/" + code + "/tasks/"
-        + Element.APPRAISE_PROPOSAL, APPROVE);
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    appraisedBy("officer2", code);
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getTaskDefinitionKey())
         .isEqualTo(Element.RECORD_DISBURSEMENT_TASK);
     // the team has nobody in finance: the payment goes to all of DWC's finance
@@ -211,27 +184,9 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     String code = endorsed("CBG0574094", "leader1", "Nhà văn hoá xóm Làng Chùa 2");
     assertThat(candidates(code)).containsExactly("dwcOfficersNorth");
     String appraisal = appraisalOf(code);
-    String typed = JSON.writeValueAsString(Map.of("variables", WebappSession.typed(Map.of(
-        Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 15_000_000L))));
-    List<HttpResponse<String>> refusals = List.of(
-        as("finance1").postJson("/api/subprojects/" + code + "/tasks/" + Element.APPRAISE_PROPOSAL, APPROVE),
-        as("finance1").postJson("/engine-rest/task/" + appraisal + "/complete", typed),
-        WebappSession.login(base(), "finance1", "demo").send("POST", "/task/" + appraisal + "/submit-form",
-            "application/json", typed));
-    for (HttpResponse<String> refused : refusals) {
-      assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
-    }
-    identity.setAuthentication("finance1", List.of("dwcFinance", "dwcOfficersNorth"));
-    try {
-      assertThatThrownBy(() -> tasks.complete(appraisal, Map.of(Var.APPRAISAL_DECISION, "APPROVE",
-          Var.APPROVED_GRANT, 15_000_000L))).isInstanceOf(ProcessEngineException.class);
-    } finally {
-      identity.clearAuthentication();
-    }
+    refusedAtEveryDoor("finance1", List.of("dwcFinance", "dwcOfficersNorth"), code, appraisal);
     assertThat(tasks.createTaskQuery().taskId(appraisal).count()).isEqualTo(1);
-    HttpResponse<String> done = as("officer2").postJson("/api/subprojects/" + code + "/tasks/"
-        + Element.APPRAISE_PROPOSAL, APPROVE);
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    appraisedBy("officer2", code);
   }
 
   @Test
@@ -247,9 +202,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(candidates(leaving)).containsExactlyInAnyOrder("dwcOfficersNorth", "dwcOfficers");
     assertThat(candidates(second)).containsExactlyInAnyOrder("dwcOfficersNorth", "dwcOfficers");
     assertThat(queue("officer1")).contains(appraisalOf(leaving), appraisalOf(second));
-    HttpResponse<String> done = as("officer1").postJson("/api/subprojects/" + leaving + "/tasks/"
-        + Element.APPRAISE_PROPOSAL, APPROVE);
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    appraisedBy("officer1", leaving);
   }
 
   @Test
@@ -262,9 +215,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     HttpResponse<String> deleted = as("admin").delete("/engine-rest/group/dwcOfficersNorth");
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
     assertThat(candidates(code)).contains("dwcOfficers");
-    HttpResponse<String> done = as("officer1").postJson("/api/subprojects/" + code + "/tasks/"
-        + Element.APPRAISE_PROPOSAL, APPROVE);
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    appraisedBy("officer1", code);
   }
 
   @Test
@@ -298,6 +249,36 @@ class DwcTeamsIT extends PostgresIntegrationTest {
           String.class)).isEqualTo("race" + round);
       assertThat(identity.createGroupQuery().groupIdIn("dwcOfficersRace" + round, "dwcFinanceRace" + round,
           "dwcDirectorsRace" + round).count()).isEqualTo(3);
+    }
+  }
+
+  /** Appraised (approved) through the project's API by the person. */
+  private void appraisedBy(String user, String code) throws Exception {
+    HttpResponse<String> done = as(user).postJson("/api/subprojects/" + code + "/tasks/"
+        + Element.APPRAISE_PROPOSAL, APPROVE);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
+  /** The person cannot appraise: not through the API, engine-rest, the Tasklist's engine API or the Java API. */
+  private void refusedAtEveryDoor(String user, List<String> groups, String code, String appraisal)
+      throws Exception {
+    String typed = JSON.writeValueAsString(Map.of("variables", WebappSession.typed(Map.of(
+        Var.APPRAISAL_DECISION, "APPROVE", Var.APPROVED_GRANT, 15_000_000L))));
+    List<HttpResponse<String>> refusals = List.of(
+        as(user).postJson("/api/subprojects/" + code + "/tasks/" + Element.APPRAISE_PROPOSAL, APPROVE),
+        as(user).postJson("/engine-rest/task/" + appraisal + "/complete", typed),
+        as(user).postJson("/engine-rest/task/" + appraisal + "/submit-form", typed),
+        WebappSession.login(base(), user, "demo").send("POST", "/task/" + appraisal + "/submit-form",
+            "application/json", typed));
+    for (HttpResponse<String> refused : refusals) {
+      assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+    }
+    identity.setAuthentication(user, groups);
+    try {
+      assertThatThrownBy(() -> tasks.complete(appraisal, Map.of(Var.APPRAISAL_DECISION, "APPROVE",
+          Var.APPROVED_GRANT, 15_000_000L))).isInstanceOf(ProcessEngineException.class);
+    } finally {
+      identity.clearAuthentication();
     }
   }
 
