@@ -56,7 +56,7 @@ public final class IdentityGroups {
 
   /** Whether the group is a DWC team's group (its role's id followed by the team's code). */
   public static boolean isDwcTeamGroup(String groupId) {
-    return DWC_ROLES.stream().anyMatch(role -> groupId.startsWith(role) && groupId.length() > role.length());
+    return roleOfTeamGroup(groupId).isPresent();
   }
 
   /** The DWC role of a team's group ({@code dwcOfficersMekong} → {@code dwcOfficers}), if it is one. */

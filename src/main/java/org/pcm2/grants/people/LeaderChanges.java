@@ -2,6 +2,7 @@ package org.pcm2.grants.people;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
  * the others at once, and the rights the claim gave them are removed. It runs inside the
  * engine's command that removes the membership or the person, in its transaction, whichever
  * door sent it (Camunda Admin, engine-rest, the Java API). A DWC team left with nobody of a
- * role offers its waiting steps to the role's group ({@link TeamFallback}). A person who joins needs nothing:
- * the commune's steps are offered to its group, so they see them at once.
+ * role, or whose group is deleted, offers its waiting steps to the role's group
+ * ({@link TeamFallback}). A person who joins needs nothing: the commune's steps are offered to
+ * its group, so they see them at once.
  */
 @Component
 class LeaderChanges extends AbstractProcessEnginePlugin {
@@ -38,41 +40,34 @@ class LeaderChanges extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       T result = next.execute(command);
       String[] membership = CommandArguments.removedMembership(command);
-      if (membership != null && (IdentityGroups.isCommuneLeadersGroup(membership[1])
-          || IdentityGroups.isDwcTeamGroup(membership[1]))) {
-        returnClaimedTasks(membership[0], membership[1]);
-      }
-      if (membership != null && IdentityGroups.isDwcGroup(membership[1])) {
-        handOnTeamSteps(membership[0], membership[1]);
-      }
       String deletedGroup = CommandArguments.deletedGroup(command);
-      if (deletedGroup != null && IdentityGroups.isDwcTeamGroup(deletedGroup)) {
-        ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
-        Context.getCommandContext().runWithoutAuthorization(() -> TeamFallback.afterDeleted(
-            engine.getTaskService(), deletedGroup));
-      }
       String deleted = CommandArguments.deletedUser(command);
-      if (deleted != null) {
-        returnClaimedTasks(deleted, null);
-        handOnTeamSteps(deleted, null);
+      if (membership == null && deletedGroup == null && deleted == null) {
+        return result;
       }
+      ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+      TaskService tasks = engine.getTaskService();
+      AuthorizationService authorizations = engine.getAuthorizationService();
+      IdentityService identity = engine.getIdentityService();
+      // what follows reads and writes every step and right concerned, whoever removed the person
+      Context.getCommandContext().runWithoutAuthorization(() -> {
+        if (membership != null && (IdentityGroups.isCommuneLeadersGroup(membership[1])
+            || IdentityGroups.isDwcTeamGroup(membership[1]))) {
+          ClaimedSteps.giveBack(tasks, authorizations, membership[0], membership[1]);
+        }
+        if (membership != null && IdentityGroups.isDwcGroup(membership[1])) {
+          TeamFallback.afterLeaving(identity, tasks, membership[0], membership[1]);
+        }
+        if (deletedGroup != null && IdentityGroups.isDwcTeamGroup(deletedGroup)) {
+          TeamFallback.afterDeleted(tasks, deletedGroup);
+        }
+        if (deleted != null) {
+          ClaimedSteps.giveBack(tasks, authorizations, deleted, null);
+          TeamFallback.afterLeaving(identity, tasks, deleted, null);
+        }
+        return null;
+      });
       return result;
     }
-  }
-
-  /** A team left with nobody of a role offers its waiting steps to the role's group ({@link TeamFallback}). */
-  private static void handOnTeamSteps(String person, String group) {
-    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
-    Context.getCommandContext().runWithoutAuthorization(() -> TeamFallback.afterLeaving(
-        engine.getIdentityService(), engine.getTaskService(), person, group));
-  }
-
-  /** The person's claimed tasks offered to the group (or to any group, when null) go back to it. */
-  private static void returnClaimedTasks(String person, String group) {
-    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
-    TaskService tasks = engine.getTaskService();
-    AuthorizationService authorizations = engine.getAuthorizationService();
-    Context.getCommandContext().runWithoutAuthorization(() -> ClaimedSteps.giveBack(tasks, authorizations, person,
-        group));
   }
 }
