@@ -44,26 +44,33 @@ public class TaskMailListener implements TaskListener {
       // step is about to fail on its stale copy (a conflict), so there is nobody to tell
       return;
     }
-    List<Recipient> people;
-    String kind;
-    if (task.getAssignee() != null) {
-      Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && current != null
-          && task.getAssignee().equals(current.getUserId())) {
-        return; // they claimed it themselves
-      }
-      people = recipients.resolve(List.of(task.getAssignee()), List.of());
-      kind = "TASK_ASSIGNED";
-    } else {
-      List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId)
-          .filter(g -> g != null).toList();
-      people = recipients.resolve(List.of(), groups);
-      kind = "TASK_CREATED";
-      if (people.isEmpty()) {
-        // nobody of the group can be reached: DWC is told instead of silence
-        people = recipients.resolve(List.of(), List.of(IdentityGroups.DWC_OFFICERS));
-      }
+    if (task.getAssignee() == null) {
+      offeredTo(task, task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList());
+      return;
     }
+    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && current != null
+        && task.getAssignee().equals(current.getUserId())) {
+      return; // they claimed it themselves
+    }
+    send(task, "TASK_ASSIGNED", recipients.resolve(List.of(task.getAssignee()), List.of()));
+  }
+
+  /**
+   * Tells the members of the groups that the open step waits for them, as when it was created:
+   * when a step is offered to more people later (a DWC team left with nobody of the step's
+   * role hands it to the whole role). Nobody is told twice of one step.
+   */
+  public void offeredTo(DelegateTask task, List<String> groups) {
+    List<Recipient> people = recipients.resolve(List.of(), groups);
+    if (people.isEmpty()) {
+      // nobody of the group can be reached: DWC is told instead of silence
+      people = recipients.resolve(List.of(), List.of(IdentityGroups.DWC_OFFICERS));
+    }
+    send(task, "TASK_CREATED", people);
+  }
+
+  private void send(DelegateTask task, String kind, List<Recipient> people) {
     Map<String, Object> v = task.getVariables();
     Map<String, String> fields = new HashMap<>();
     fields.put("code", task.getExecution().getProcessBusinessKey());

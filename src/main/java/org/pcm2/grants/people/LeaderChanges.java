@@ -1,6 +1,8 @@
 package org.pcm2.grants.people;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -11,6 +13,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.notification.TaskMailListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LeaderChanges extends AbstractProcessEnginePlugin {
 
+  private final TaskMailListener mails;
+
+  LeaderChanges(TaskMailListener mails) {
+    this.mails = mails;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
@@ -35,7 +44,7 @@ class LeaderChanges extends AbstractProcessEnginePlugin {
   }
 
   /** Runs inside the command context, after the membership or the person is gone. */
-  private static final class AfterLeaving extends CommandInterceptor {
+  private final class AfterLeaving extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
       T result = next.execute(command);
@@ -49,6 +58,9 @@ class LeaderChanges extends AbstractProcessEnginePlugin {
       TaskService tasks = engine.getTaskService();
       AuthorizationService authorizations = engine.getAuthorizationService();
       IdentityService identity = engine.getIdentityService();
+      // those a step is newly offered to are told, as when it was created
+      BiConsumer<String, String> offered = (task, group) -> mails.offeredTo(
+          Context.getCommandContext().getTaskManager().findTaskById(task), List.of(group));
       // what follows reads and writes every step and right concerned, whoever removed the person
       Context.getCommandContext().runWithoutAuthorization(() -> {
         if (membership != null && (IdentityGroups.isCommuneLeadersGroup(membership[1])
@@ -56,14 +68,14 @@ class LeaderChanges extends AbstractProcessEnginePlugin {
           ClaimedSteps.giveBack(tasks, authorizations, membership[0], membership[1]);
         }
         if (membership != null && IdentityGroups.isDwcGroup(membership[1])) {
-          TeamFallback.afterLeaving(identity, tasks, membership[0], membership[1]);
+          TeamFallback.afterLeaving(identity, tasks, offered, membership[0], membership[1]);
         }
         if (deletedGroup != null && IdentityGroups.isDwcTeamGroup(deletedGroup)) {
-          TeamFallback.afterDeleted(tasks, deletedGroup);
+          TeamFallback.afterDeleted(tasks, offered, deletedGroup);
         }
         if (deleted != null) {
           ClaimedSteps.giveBack(tasks, authorizations, deleted, null);
-          TeamFallback.afterLeaving(identity, tasks, deleted, null);
+          TeamFallback.afterLeaving(identity, tasks, offered, deleted, null);
         }
         return null;
       });

@@ -2,6 +2,7 @@ package org.pcm2.grants.people;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,9 +16,9 @@ import org.pcm2.grants.directory.IdentityGroups;
  * A DWC team left with nobody of a role (its last officer leaves the team's group or the
  * officers' group, or is deleted) leaves no step waiting for nobody: the open steps offered to
  * the team's group of that role are offered to everyone of the role too, as a step of a
- * province without a team is. The team's group stays a candidate, so a person the
- * administrator adds to the team sees them again. So too when the team's group itself is
- * deleted.
+ * province without a team is, and those newly offered a step are told by mail, as when it
+ * was created. The team's group stays a candidate, so a person the administrator adds to the
+ * team sees them again. So too when the team's group itself is deleted.
  */
 final class TeamFallback {
 
@@ -27,9 +28,11 @@ final class TeamFallback {
   /**
    * After the person left the group (or was deleted, when the group is null): each team group
    * concerned that has nobody of its role but the person gets its role's group on its open
-   * steps. The caller reads and writes without authorization checks. Returns the steps handed on.
+   * steps, and {@code offered} is told of each step and the group it is now offered to. The
+   * caller reads and writes without authorization checks. Returns the steps handed on.
    */
-  static int afterLeaving(IdentityService identity, TaskService tasks, String person, String group) {
+  static int afterLeaving(IdentityService identity, TaskService tasks, BiConsumer<String, String> offered,
+      String person, String group) {
     int handed = 0;
     for (String teamGroup : teamGroupsConcerned(identity, group)) {
       String role = IdentityGroups.roleOfTeamGroup(teamGroup).orElseThrow();
@@ -41,7 +44,7 @@ final class TeamFallback {
       if (staffed) {
         continue;
       }
-      handed += handOn(tasks, teamGroup, role);
+      handed += handOn(tasks, offered, teamGroup, role);
     }
     return handed;
   }
@@ -50,17 +53,18 @@ final class TeamFallback {
    * After a team's group was deleted (as an administrator may in Camunda Admin, which removes its
    * memberships and its rights on the steps): its open steps are offered to the role's group.
    */
-  static int afterDeleted(TaskService tasks, String teamGroup) {
-    return handOn(tasks, teamGroup, IdentityGroups.roleOfTeamGroup(teamGroup).orElseThrow());
+  static int afterDeleted(TaskService tasks, BiConsumer<String, String> offered, String teamGroup) {
+    return handOn(tasks, offered, teamGroup, IdentityGroups.roleOfTeamGroup(teamGroup).orElseThrow());
   }
 
-  private static int handOn(TaskService tasks, String teamGroup, String role) {
+  private static int handOn(TaskService tasks, BiConsumer<String, String> offered, String teamGroup, String role) {
     int handed = 0;
     for (Task task : tasks.createTaskQuery().taskCandidateGroup(teamGroup).includeAssignedTasks().list()) {
       boolean offeredToRole = tasks.getIdentityLinksForTask(task.getId()).stream()
           .map(IdentityLink::getGroupId).anyMatch(role::equals);
       if (!offeredToRole) {
         tasks.addCandidateGroup(task.getId(), role);
+        offered.accept(task.getId(), role);
         handed++;
       }
     }

@@ -196,12 +196,17 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     String leaving = endorsed("CBG0574095", "leader1", "Mương nội đồng xóm Đồng Đình 3");
     String second = endorsed("CBG0574096", "leader1", "Nhà văn hoá xóm Làng Chùa 3");
     assertThat(candidates(leaving)).containsExactly("dwcOfficersNorth");
+    assertThat(toldOf(appraisalOf(leaving))).containsExactly("officer2");
 
     // the team's only officer leaves it (Camunda Admin calls engine-rest's membership delete)
     identity.deleteMembership("officer2", "dwcOfficersNorth");
     assertThat(candidates(leaving)).containsExactlyInAnyOrder("dwcOfficersNorth", "dwcOfficers");
     assertThat(candidates(second)).containsExactlyInAnyOrder("dwcOfficersNorth", "dwcOfficers");
     assertThat(queue("officer1")).contains(appraisalOf(leaving), appraisalOf(second));
+    // everyone of the role is told once, as when a step is created; officer2 is not told again
+    for (String step : List.of(appraisalOf(leaving), appraisalOf(second))) {
+      assertThat(toldOf(step)).contains("officer1", "officer2").doesNotHaveDuplicates();
+    }
     appraisedBy("officer1", leaving);
   }
 
@@ -215,6 +220,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     HttpResponse<String> deleted = as("admin").delete("/engine-rest/group/dwcOfficersNorth");
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
     assertThat(candidates(code)).contains("dwcOfficers");
+    assertThat(toldOf(appraisalOf(code))).contains("officer1", "officer2").doesNotHaveDuplicates();
     appraisedBy("officer1", code);
   }
 
@@ -250,6 +256,12 @@ class DwcTeamsIT extends PostgresIntegrationTest {
       assertThat(identity.createGroupQuery().groupIdIn("dwcOfficersRace" + round, "dwcFinanceRace" + round,
           "dwcDirectorsRace" + round).count()).isEqualTo(3);
     }
+  }
+
+  /** Who has a mail in the outbox telling them the step waits for them. */
+  private List<String> toldOf(String step) {
+    return jdbc.queryForList("SELECT recipient_user FROM mail_outbox WHERE dedupe_key LIKE ? AND kind = 'TASK_CREATED'",
+        String.class, "task:" + step + ":%");
   }
 
   /** Appraised (approved) through the project's API by the person. */
