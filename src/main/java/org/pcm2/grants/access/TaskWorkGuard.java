@@ -7,9 +7,13 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.pcm2.grants.directory.IdentityGroups;
+import org.pcm2.grants.texts.Texts;
 import org.pcm2.grants.system.Actors;
 import org.pcm2.grants.system.Refusals;
 import org.pcm2.grants.system.Unchecked;
@@ -26,6 +30,10 @@ import org.springframework.stereotype.Component;
  * Then the separation of duties ({@link SeparationOfDuties}): some steps are never the
  * person's who did an earlier one. Last, what the step's form refuses in the completion
  * ({@link StepFieldErrors}, found by the engine's command guard).
+ *
+ * <p>A step is claimed or assigned, through any door, only for a person who may complete it
+ * by the same rules (403 otherwise): a step held by someone who can never finish it would
+ * wait, showing their name to the colleagues who could.
  */
 @Component
 public class TaskWorkGuard implements TaskListener {
@@ -43,7 +51,30 @@ public class TaskWorkGuard implements TaskListener {
     if (authentication == null || authentication.getUserId() == null) {
       return;
     }
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      String assignee = task.getAssignee();
+      if (assignee == null || createdInThisCommand(task)) {
+        return; // given back to its groups, or assigned by its model as it is created
+      }
+      if (!mayWork(task, assignee, assignee.equals(authentication.getUserId())
+          ? groupsOf(identity, authentication) : Unchecked.read(identity, () -> Actors.groupsOf(identity, assignee)))) {
+        Refusals.markForbidden();
+        throw new AuthorizationException(Texts.both("access.notAllowed", Texts.text("access.notTheStepsPerson")));
+      }
+      duties.check(task, assignee);
+      return;
+    }
     String user = authentication.getUserId();
+    if (!mayWork(task, user, groupsOf(identity, authentication))) {
+      Refusals.markForbidden();
+      throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
+    }
+    duties.check(task, user);
+    StepFieldErrors.raise(task.getId());
+  }
+
+  /** Whether the person (of these groups) is one of the step's own people. */
+  private static boolean mayWork(DelegateTask task, String user, List<String> groupsOfUser) {
     Set<String> candidateGroups = new HashSet<>();
     Set<String> candidateUsers = new HashSet<>();
     for (IdentityLink link : task.getCandidates()) {
@@ -54,20 +85,18 @@ public class TaskWorkGuard implements TaskListener {
         candidateUsers.add(link.getUserId());
       }
     }
-    boolean allowed;
     if (candidateGroups.isEmpty() && candidateUsers.isEmpty()) {
-      allowed = user.equals(task.getAssignee());
-    } else {
-      Set<String> groups = new HashSet<>(groupsOf(identity, authentication));
-      allowed = candidateUsers.contains(user) || candidateGroups.stream().anyMatch(group -> groups.contains(group)
-          && IdentityGroups.roleOfTeamGroup(group).map(groups::contains).orElse(true));
+      return user.equals(task.getAssignee());
     }
-    if (!allowed) {
-      Refusals.markForbidden();
-      throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
-    }
-    duties.check(task, user);
-    StepFieldErrors.raise(task.getId());
+    Set<String> groups = new HashSet<>(groupsOfUser);
+    return candidateUsers.contains(user) || candidateGroups.stream().anyMatch(group -> groups.contains(group)
+        && IdentityGroups.roleOfTeamGroup(group).map(groups::contains).orElse(true));
+  }
+
+  private static boolean createdInThisCommand(DelegateTask task) {
+    CommandContext context = Context.getCommandContext();
+    return context != null && task instanceof TaskEntity entity
+        && context.getDbEntityManager().getDbEntityCache().isTransient(entity);
   }
 
   private static List<String> groupsOf(IdentityService identity, Authentication authentication) {

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-/** Puts the task-work guard first on the completion of every user task of every model. */
+/** Puts the task-work guard first on the completion and the assignment of every user task of every model. */
 @Component
 class TaskWorkPlugin extends AbstractProcessEnginePlugin {
 
@@ -33,6 +33,8 @@ class TaskWorkPlugin extends AbstractProcessEnginePlugin {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         // built-in listeners run before the model's own: who first, then what
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
+        // and a step is claimed or assigned only for one of its own people
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, guard);
       }
     });
   }

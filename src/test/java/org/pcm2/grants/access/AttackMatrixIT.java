@@ -452,6 +452,12 @@ class AttackMatrixIT extends PostgresIntegrationTest {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(refused.body()).contains("thẩm định").contains("appraised");
     assertThat(tasks.createTaskQuery().taskId(approval).count()).isEqualTo(1);
+    // nor claims it, to hold it from the directors who may
+    HttpResponse<String> claim = engine("officer1").postJson("/engine-rest/task/" + approval + "/claim",
+        "{\"userId\":\"officer1\"}");
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(403);
+    assertThat(claim.body()).contains("thẩm định").contains("appraised");
+    assertThat(tasks.createTaskQuery().taskId(approval).singleResult().getAssignee()).isNull();
   }
 
   @Test

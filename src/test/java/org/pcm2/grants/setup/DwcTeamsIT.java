@@ -186,6 +186,29 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     String appraisal = appraisalOf(code);
     refusedAtEveryDoor("finance1", List.of("dwcFinance", "dwcOfficersNorth"), code, appraisal);
     assertThat(tasks.createTaskQuery().taskId(appraisal).count()).isEqualTo(1);
+    // nor is the step claimed for them, by themselves or by the team's officer, through any door (nobody
+    // here may assign or delegate a step: the engine refuses those to all)
+    String forFinance1 = "{\"userId\":\"finance1\"}";
+    List<HttpResponse<String>> claims = List.of(
+        as("finance1").postJson("/engine-rest/task/" + appraisal + "/claim", forFinance1),
+        WebappSession.login(base(), "finance1", "demo").send("POST", "/task/" + appraisal + "/claim",
+            "application/json", forFinance1),
+        as("officer2").postJson("/engine-rest/task/" + appraisal + "/claim", forFinance1));
+    for (HttpResponse<String> refused : claims) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+      assertThat(refused.body()).contains("chỉ giao hoặc nhận một bước cho người được làm bước đó");
+    }
+    identity.setAuthentication("finance1", List.of("dwcFinance", "dwcOfficersNorth"));
+    try {
+      assertThatThrownBy(() -> tasks.claim(appraisal, "finance1")).isInstanceOf(ProcessEngineException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(tasks.createTaskQuery().taskId(appraisal).singleResult().getAssignee()).isNull();
+    // the team's officer claims it for themselves
+    HttpResponse<String> claimed = as("officer2").postJson("/engine-rest/task/" + appraisal + "/claim",
+        "{\"userId\":\"officer2\"}");
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
     appraisedBy("officer2", code);
   }
 
