@@ -100,4 +100,22 @@ public class DwcTeams {
     }
     return find(code).orElseThrow();
   }
+
+  /**
+   * Removes the team: its provinces go back to DWC as a whole (the steps that start from now on
+   * go to everyone of their role), and its three groups are deleted, which offers the steps
+   * waiting for the team to everyone of their role, who are told by mail (in the engine's
+   * command that deletes each group). All or nothing. Returns whether there was such a team.
+   */
+  @Transactional
+  public boolean delete(String code) {
+    jdbc.sql("DELETE FROM dwc_team_province WHERE team_code = ?").param(code).update();
+    if (jdbc.sql("DELETE FROM dwc_team WHERE code = ?").param(code).update() == 0) {
+      return false;
+    }
+    for (String role : IdentityGroups.DWC_ROLES) {
+      groups.delete(IdentityGroups.dwcTeam(role, code));
+    }
+    return true;
+  }
 }

@@ -32,6 +32,13 @@ public class RoleGroups {
         IdentityGroups.TYPE_COMMUNE);
   }
 
+  /** Deletes one group, if it is there (its memberships and rights go with it). */
+  public void delete(String id) {
+    if (identity.createGroupQuery().groupId(id).count() > 0) {
+      identity.deleteGroup(id);
+    }
+  }
+
   /** Creates or updates one group. */
   public void save(String id, String name, String type) {
     Group group = identity.createGroupQuery().groupId(id).singleResult();

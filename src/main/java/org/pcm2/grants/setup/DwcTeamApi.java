@@ -21,13 +21,16 @@ import org.pcm2.grants.texts.Texts;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** DWC's teams and their provinces: DWC and administrators read them; administrators set them. */
+/** DWC's teams and their provinces: DWC and administrators read them; administrators set and remove them. */
 @RestController
 @Tag(name = "teams", description = "Nhóm DWC theo tỉnh / DWC teams by province")
 class DwcTeamApi {
@@ -64,6 +67,28 @@ class DwcTeamApi {
       throw new NotFoundException(Texts.both("people.dwcOrAdministrators"));
     }
     return teams.all();
+  }
+
+  @DeleteMapping("/api/teams/{code}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Xoá một nhóm DWC (quản trị) / Remove a DWC team (administrators)",
+      description = "Các tỉnh của nhóm trở về DWC chung. Ba nhóm người dùng của nhóm bị xoá; việc đang chờ nhóm được"
+          + " giao cho mọi người có vai trò đó, và họ được báo qua thư. /"
+          + " The team's provinces go back to DWC as a whole. Its three groups are deleted; the steps waiting for"
+          + " the team are offered to everyone of their role, who are told by mail.")
+  void delete(@PathVariable String code, Authentication user) {
+    if (!Viewer.of(user).isAdministrator()) {
+      throw new NotFoundException(Texts.both("people.administratorsOnly"));
+    }
+    boolean deleted;
+    try {
+      deleted = teams.delete(code);
+    } catch (ConcurrencyFailureException e) {
+      throw new ConflictException(Texts.both("team.changedMeanwhile"));
+    }
+    if (!deleted) {
+      throw new NotFoundException(Texts.both("team.unknown", code));
+    }
   }
 
   @PutMapping(path = "/api/teams/{code}", consumes = "application/json")

@@ -57,7 +57,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
   @BeforeEach
   void groupsOfItsOwn() {
     // one group a proposal in Hoàng Nông (commune 05740, province 19), by facilitator1, in two hamlets
-    for (int n = 1; n <= 7; n++) {
+    for (int n = 1; n <= 8; n++) {
       boolean dongDinh = n % 2 == 1;
       directory.saveGroup(new CommunityGroup("CBG057409" + n, GroupKind.CBG, "Nhóm thử xóm "
           + (dongDinh ? "Đồng Đình" : "Làng Chùa") + " " + n, dongDinh ? "0574006" : "0574007", null, "facilitator1"));
@@ -244,6 +244,36 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
     assertThat(candidates(code)).contains("dwcOfficers");
     assertThat(toldOf(appraisalOf(code))).contains("officer1", "officer2").doesNotHaveDuplicates();
+    appraisedBy("officer1", code);
+  }
+
+  @Test
+  void anAdministratorRemovesATeamAndItsWaitingStepsGoToEveryoneOfTheRole() throws Exception {
+    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
+    identity.createMembership("officer2", "dwcOfficersNorth");
+    String code = endorsed("CBG0574098", "leader1", "Nhà văn hoá xóm Làng Chùa 4");
+    assertThat(candidates(code)).containsExactly("dwcOfficersNorth");
+
+    for (String user : List.of("officer1", "officer2", "director1", "finance1", "facilitator1", "leader1")) {
+      HttpResponse<String> refused = as(user).delete("/api/teams/north");
+      assertThat(refused.statusCode()).as(user).isEqualTo(404);
+      assertThat(refused.body()).contains("Chỉ quản trị hệ thống DWC");
+    }
+    HttpResponse<String> unknown = as("admin").delete("/api/teams/south");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("không có nhóm DWC mã 'south'").contains("there is no DWC team 'south'");
+    assertThat(identity.createGroupQuery().groupId("dwcOfficersNorth").count()).isEqualTo(1);
+
+    HttpResponse<String> removed = as("admin").delete("/api/teams/north");
+    assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+    assertThat(JSON.readTree(as("admin").get("/api/teams").body()).findValuesAsText("code")).doesNotContain("north");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dwc_team_province WHERE province_code = '19'", Long.class))
+        .isZero();
+    assertThat(identity.createGroupQuery().groupIdIn("dwcOfficersNorth", "dwcFinanceNorth", "dwcDirectorsNorth")
+        .count()).isZero();
+    assertThat(candidates(code)).contains("dwcOfficers");
+    assertThat(toldOf(appraisalOf(code))).contains("officer1", "officer2").doesNotHaveDuplicates();
+    assertThat(as("admin").delete("/api/teams/north").statusCode()).isEqualTo(404);
     appraisedBy("officer1", code);
   }
 
