@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A step is claimed or assigned, through any door, only for a person who may complete it
  * by the same rules (403 otherwise): a step held by someone who can never finish it would
- * wait, showing their name to the colleagues who could.
+ * wait, showing their name to the colleagues who could. A step of one person's own (no
+ * candidates) is not assigned or unassigned by anyone signed in at all.
  */
 @Component
 public class TaskWorkGuard implements TaskListener {
@@ -52,9 +53,18 @@ public class TaskWorkGuard implements TaskListener {
       return;
     }
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      if (createdInThisCommand(task)) {
+        return; // assigned by its model as it is created
+      }
+      if (task.getCandidates().isEmpty()) {
+        // one person's own step (a facilitator's report): it moves only with a handover of the
+        // group or the commitment, which the application makes itself, never by a person's hand
+        Refusals.markForbidden();
+        throw new AuthorizationException(Texts.both("access.notAllowed", Texts.text("access.personalStep")));
+      }
       String assignee = task.getAssignee();
-      if (assignee == null || createdInThisCommand(task)) {
-        return; // given back to its groups, or assigned by its model as it is created
+      if (assignee == null) {
+        return; // given back to its groups
       }
       if (!mayWork(task, assignee, assignee.equals(authentication.getUserId())
           ? groupsOf(identity, authentication) : Unchecked.read(identity, () -> Actors.groupsOf(identity, assignee)))) {

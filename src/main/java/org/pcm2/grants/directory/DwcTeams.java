@@ -114,7 +114,7 @@ public class DwcTeams {
       return false;
     }
     for (String role : IdentityGroups.DWC_ROLES) {
-      groups.delete(IdentityGroups.dwcTeam(role, code));
+      groups.delete(IdentityGroups.dwcTeam(role, code), IdentityGroups.TYPE_TEAM);
     }
     return true;
   }

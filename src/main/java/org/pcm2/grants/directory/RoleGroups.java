@@ -32,9 +32,12 @@ public class RoleGroups {
         IdentityGroups.TYPE_COMMUNE);
   }
 
-  /** Deletes one group, if it is there (its memberships and rights go with it). */
-  public void delete(String id) {
-    if (identity.createGroupQuery().groupId(id).count() > 0) {
+  /**
+   * Deletes one group, if it is there and of that type (its memberships and rights go with it):
+   * a group of the same id made otherwise (by hand in Camunda Admin) is left alone.
+   */
+  public void delete(String id, String type) {
+    if (identity.createGroupQuery().groupId(id).groupType(type).count() > 0) {
       identity.deleteGroup(id);
     }
   }

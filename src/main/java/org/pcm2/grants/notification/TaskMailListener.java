@@ -62,6 +62,9 @@ public class TaskMailListener implements TaskListener {
    * role hands it to the whole role). Nobody is told twice of one step.
    */
   public void offeredTo(DelegateTask task, List<String> groups) {
+    if (task == null || task.getExecution() == null) {
+      return; // no step of a process (a task made by hand), or one whose instance is gone
+    }
     List<Recipient> people = recipients.resolve(List.of(), groups);
     if (people.isEmpty()) {
       // nobody of the group can be reached: DWC is told instead of silence

@@ -64,7 +64,9 @@ final class TeamFallback {
           .map(IdentityLink::getGroupId).anyMatch(role::equals);
       if (!offeredToRole) {
         tasks.addCandidateGroup(task.getId(), role);
-        offered.accept(task.getId(), role);
+        if (task.getAssignee() == null) {
+          offered.accept(task.getId(), role); // a step someone holds waits for nobody else
+        }
         handed++;
       }
     }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pcm2.grants.directory.CommunityGroup;
+import org.pcm2.grants.directory.GroupKind;
 import org.pcm2.grants.directory.DirectoryService;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
@@ -486,6 +488,36 @@ class AttackMatrixIT extends PostgresIntegrationTest {
         "{\"variables\":{\"receiptDate\":{\"value\":\"2027-01-07\"}}}");
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(refused.body()).contains("xác nhận").contains("receipt");
+  }
+
+  @Test
+  @Order(11)
+  void aStepOfOnePersonsOwnIsNotHandedOnEvenBySomeoneGivenTheRightTo() {
+    directory.saveGroup(new CommunityGroup("CBG0574081", GroupKind.CBG, "Nhóm thử xóm Cầu Đá 81", "0574001", null,
+        "facilitator1"));
+    String revision = moveTo(submitted("CBG0574081"), Element.REVISE_PROPOSAL);
+    assertThat(tasks.createTaskQuery().taskId(revision).singleResult().getAssignee()).isEqualTo("facilitator1");
+    // a right to assign the step, given by mistake (the programme's rights give it to nobody)
+    Authorization right = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    right.setUserId("facilitator2");
+    right.setResource(Resources.TASK);
+    right.setResourceId(revision);
+    right.addPermission(TaskPermissions.TASK_ASSIGN);
+    authorizations.saveAuthorization(right);
+    undo.add(() -> authorizations.deleteAuthorization(right.getId()));
+    for (String body : List.of("{\"userId\":\"facilitator2\"}", "{\"userId\":null}")) {
+      HttpResponse<String> refused = engine("facilitator2").postJson("/engine-rest/task/" + revision + "/assignee",
+          body);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+      assertThat(refused.body()).contains("việc riêng của người được giao").contains("assignee's own");
+    }
+    identity.setAuthentication("facilitator2", List.of("facilitators"));
+    try {
+      assertThatThrownBy(() -> tasks.setAssignee(revision, "facilitator2")).hasMessageContaining("việc riêng");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(tasks.createTaskQuery().taskId(revision).singleResult().getAssignee()).isEqualTo("facilitator1");
   }
 
   // ---------------------------------------------------------------- who a task is for: the directory

@@ -57,7 +57,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
   @BeforeEach
   void groupsOfItsOwn() {
     // one group a proposal in Hoàng Nông (commune 05740, province 19), by facilitator1, in two hamlets
-    for (int n = 1; n <= 8; n++) {
+    for (int n = 1; n <= 9; n++) {
       boolean dongDinh = n % 2 == 1;
       directory.saveGroup(new CommunityGroup("CBG057409" + n, GroupKind.CBG, "Nhóm thử xóm "
           + (dongDinh ? "Đồng Đình" : "Làng Chùa") + " " + n, dongDinh ? "0574006" : "0574007", null, "facilitator1"));
@@ -200,7 +200,8 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     }
     identity.setAuthentication("finance1", List.of("dwcFinance", "dwcOfficersNorth"));
     try {
-      assertThatThrownBy(() -> tasks.claim(appraisal, "finance1")).isInstanceOf(ProcessEngineException.class);
+      assertThatThrownBy(() -> tasks.claim(appraisal, "finance1")).isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("chỉ giao hoặc nhận một bước cho người được làm bước đó");
     } finally {
       identity.clearAuthentication();
     }
@@ -220,6 +221,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     String second = endorsed("CBG0574096", "leader1", "Nhà văn hoá xóm Làng Chùa 3");
     assertThat(candidates(leaving)).containsExactly("dwcOfficersNorth");
     assertThat(toldOf(appraisalOf(leaving))).containsExactly("officer2");
+    Object toldFirst = whenTold(appraisalOf(leaving), "officer2");
 
     // the team's only officer leaves it (Camunda Admin calls engine-rest's membership delete)
     identity.deleteMembership("officer2", "dwcOfficersNorth");
@@ -228,8 +230,9 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(queue("officer1")).contains(appraisalOf(leaving), appraisalOf(second));
     // everyone of the role is told once, as when a step is created; officer2 is not told again
     for (String step : List.of(appraisalOf(leaving), appraisalOf(second))) {
-      assertThat(toldOf(step)).contains("officer1", "officer2").doesNotHaveDuplicates();
+      assertThat(toldOf(step)).contains("officer1", "officer2");
     }
+    assertThat(whenTold(appraisalOf(leaving), "officer2")).isEqualTo(toldFirst);
     appraisedBy("officer1", leaving);
   }
 
@@ -240,11 +243,39 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     String code = endorsed("CBG0574097", "leader1", "Mương nội đồng xóm Đồng Đình 4");
     assertThat(candidates(code)).containsExactly("dwcOfficersNorth");
 
+    // officer2 holds the step: when the team's group goes, it is offered to all officers, but
+    // nobody is told it waits for them, as it does not
+    HttpResponse<String> claimed = as("officer2").postJson("/engine-rest/task/" + appraisalOf(code) + "/claim",
+        "{\"userId\":\"officer2\"}");
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+
     HttpResponse<String> deleted = as("admin").delete("/engine-rest/group/dwcOfficersNorth");
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
     assertThat(candidates(code)).contains("dwcOfficers");
-    assertThat(toldOf(appraisalOf(code))).contains("officer1", "officer2").doesNotHaveDuplicates();
-    appraisedBy("officer1", code);
+    assertThat(toldOf(appraisalOf(code))).containsExactly("officer2");
+    appraisedBy("officer2", code);
+  }
+
+  @Test
+  void whoeverLeavesADwcRoleGivesBackTheTeamsStepsTheyHeld() throws Exception {
+    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
+    identity.createMembership("officer2", "dwcOfficersNorth");
+    String code = endorsed("CBG0574099", "leader1", "Mương nội đồng xóm Đồng Đình 5");
+    String appraisal = appraisalOf(code);
+    HttpResponse<String> claimed = as("officer2").postJson("/engine-rest/task/" + appraisal + "/claim",
+        "{\"userId\":\"officer2\"}");
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+
+    // officer2 moves to another post: no longer a DWC officer, still in the team's group
+    identity.deleteMembership("officer2", "dwcOfficers");
+    try {
+      assertThat(tasks.createTaskQuery().taskId(appraisal).singleResult().getAssignee()).isNull();
+      assertThat(candidates(code)).containsExactlyInAnyOrder("dwcOfficersNorth", "dwcOfficers");
+      assertThat(toldOf(appraisal)).contains("officer1");
+      appraisedBy("officer1", code);
+    } finally {
+      identity.createMembership("officer2", "dwcOfficers");
+    }
   }
 
   @Test
@@ -272,7 +303,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(identity.createGroupQuery().groupIdIn("dwcOfficersNorth", "dwcFinanceNorth", "dwcDirectorsNorth")
         .count()).isZero();
     assertThat(candidates(code)).contains("dwcOfficers");
-    assertThat(toldOf(appraisalOf(code))).contains("officer1", "officer2").doesNotHaveDuplicates();
+    assertThat(toldOf(appraisalOf(code))).contains("officer1", "officer2");
     assertThat(as("admin").delete("/api/teams/north").statusCode()).isEqualTo(404);
     appraisedBy("officer1", code);
   }
@@ -315,6 +346,12 @@ class DwcTeamsIT extends PostgresIntegrationTest {
   private List<String> toldOf(String step) {
     return jdbc.queryForList("SELECT recipient_user FROM mail_outbox WHERE dedupe_key LIKE ? AND kind = 'TASK_CREATED'",
         String.class, "task:" + step + ":%");
+  }
+
+  /** When the person's mail telling them of the step was written. */
+  private Object whenTold(String step, String user) {
+    return jdbc.queryForObject("SELECT created_at FROM mail_outbox WHERE dedupe_key = ?", Object.class,
+        "task:" + step + ":" + user);
   }
 
   /** Appraised (approved) through the project's API by the person. */
