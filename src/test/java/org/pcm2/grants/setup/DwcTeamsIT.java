@@ -159,8 +159,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     assertThat(queue("officer1")).doesNotContain(appraisal).contains(appraisalOf(early));
 
     // claimed by the team's officer who then leaves the team: it goes back to the team
-    assertThat(as("officer2").postJson("/engine-rest/task/" + appraisal + "/claim", "{\"userId\":\"officer2\"}")
-        .statusCode()).isEqualTo(204);
+    claimedBy("officer2", appraisal);
     identity.deleteMembership("officer2", "dwcOfficersNorth");
     assertThat(tasks.createTaskQuery().taskId(appraisal).singleResult().getAssignee()).isNull();
     identity.createMembership("officer2", "dwcOfficersNorth");
@@ -207,16 +206,13 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     }
     assertThat(tasks.createTaskQuery().taskId(appraisal).singleResult().getAssignee()).isNull();
     // the team's officer claims it for themselves
-    HttpResponse<String> claimed = as("officer2").postJson("/engine-rest/task/" + appraisal + "/claim",
-        "{\"userId\":\"officer2\"}");
-    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+    claimedBy("officer2", appraisal);
     appraisedBy("officer2", code);
   }
 
   @Test
   void aTeamLeftWithNobodyOfARoleOffersItsWaitingStepsToEveryoneOfTheRole() throws Exception {
-    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
-    identity.createMembership("officer2", "dwcOfficersNorth");
+    northWithOfficer2();
     String leaving = endorsed("CBG0574095", "leader1", "Mương nội đồng xóm Đồng Đình 3");
     String second = endorsed("CBG0574096", "leader1", "Nhà văn hoá xóm Làng Chùa 3");
     assertThat(candidates(leaving)).containsExactly("dwcOfficersNorth");
@@ -238,16 +234,13 @@ class DwcTeamsIT extends PostgresIntegrationTest {
 
   @Test
   void aTeamsGroupDeletedInCamundaAdminLeavesItsStepsWithEveryoneOfTheRole() throws Exception {
-    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
-    identity.createMembership("officer2", "dwcOfficersNorth");
+    northWithOfficer2();
     String code = endorsed("CBG0574097", "leader1", "Mương nội đồng xóm Đồng Đình 4");
     assertThat(candidates(code)).containsExactly("dwcOfficersNorth");
 
     // officer2 holds the step: when the team's group goes, it is offered to all officers, but
     // nobody is told it waits for them, as it does not
-    HttpResponse<String> claimed = as("officer2").postJson("/engine-rest/task/" + appraisalOf(code) + "/claim",
-        "{\"userId\":\"officer2\"}");
-    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+    claimedBy("officer2", appraisalOf(code));
 
     HttpResponse<String> deleted = as("admin").delete("/engine-rest/group/dwcOfficersNorth");
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
@@ -258,13 +251,10 @@ class DwcTeamsIT extends PostgresIntegrationTest {
 
   @Test
   void whoeverLeavesADwcRoleGivesBackTheTeamsStepsTheyHeld() throws Exception {
-    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
-    identity.createMembership("officer2", "dwcOfficersNorth");
+    northWithOfficer2();
     String code = endorsed("CBG0574099", "leader1", "Mương nội đồng xóm Đồng Đình 5");
     String appraisal = appraisalOf(code);
-    HttpResponse<String> claimed = as("officer2").postJson("/engine-rest/task/" + appraisal + "/claim",
-        "{\"userId\":\"officer2\"}");
-    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+    claimedBy("officer2", appraisal);
 
     // officer2 moves to another post: no longer a DWC officer, still in the team's group
     identity.deleteMembership("officer2", "dwcOfficers");
@@ -280,8 +270,7 @@ class DwcTeamsIT extends PostgresIntegrationTest {
 
   @Test
   void anAdministratorRemovesATeamAndItsWaitingStepsGoToEveryoneOfTheRole() throws Exception {
-    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
-    identity.createMembership("officer2", "dwcOfficersNorth");
+    northWithOfficer2();
     String code = endorsed("CBG0574098", "leader1", "Nhà văn hoá xóm Làng Chùa 4");
     assertThat(candidates(code)).containsExactly("dwcOfficersNorth");
 
@@ -346,6 +335,19 @@ class DwcTeamsIT extends PostgresIntegrationTest {
   private List<String> toldOf(String step) {
     return jdbc.queryForList("SELECT recipient_user FROM mail_outbox WHERE dedupe_key LIKE ? AND kind = 'TASK_CREATED'",
         String.class, "task:" + step + ":%");
+  }
+
+  /** The team north, with officer2 its only officer. */
+  private void northWithOfficer2() throws Exception {
+    assertThat(as("admin").putJson("/api/teams/north", NORTH).statusCode()).isEqualTo(200);
+    identity.createMembership("officer2", "dwcOfficersNorth");
+  }
+
+  /** The person claims the step for themselves through engine-rest, as the Tasklist does. */
+  private void claimedBy(String user, String step) throws Exception {
+    HttpResponse<String> claimed = as(user).postJson("/engine-rest/task/" + step + "/claim",
+        "{\"userId\":\"" + user + "\"}");
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
   }
 
   /** When the person's mail telling them of the step was written. */
