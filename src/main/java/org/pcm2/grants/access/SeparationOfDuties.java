@@ -55,8 +55,9 @@ public class SeparationOfDuties {
 
   private static void refuseIf(boolean refused, String rule) {
     if (refused) {
-      Refusals.markForbidden();
-      throw new AuthorizationException(Texts.both("access.notAllowed", Texts.text(rule)));
+      String message = Texts.both("access.notAllowed", Texts.text(rule));
+      Refusals.markForbidden(message);
+      throw new AuthorizationException(message);
     }
   }
 }

@@ -59,8 +59,7 @@ public class TaskWorkGuard implements TaskListener {
       if (task.getCandidates().isEmpty()) {
         // one person's own step (a facilitator's report): it moves only with a handover of the
         // group or the commitment, which the application makes itself, never by a person's hand
-        Refusals.markForbidden();
-        throw new AuthorizationException(Texts.both("access.notAllowed", Texts.text("access.personalStep")));
+        throw refused(Texts.both("access.notAllowed", Texts.text("access.personalStep")));
       }
       String assignee = task.getAssignee();
       if (assignee == null) {
@@ -68,16 +67,14 @@ public class TaskWorkGuard implements TaskListener {
       }
       if (!mayWork(task, assignee, assignee.equals(authentication.getUserId())
           ? groupsOf(identity, authentication) : Unchecked.read(identity, () -> Actors.groupsOf(identity, assignee)))) {
-        Refusals.markForbidden();
-        throw new AuthorizationException(Texts.both("access.notAllowed", Texts.text("access.notTheStepsPerson")));
+        throw refused(Texts.both("access.notAllowed", Texts.text("access.notTheStepsPerson")));
       }
       duties.check(task, assignee);
       return;
     }
     String user = authentication.getUserId();
     if (!mayWork(task, user, groupsOf(identity, authentication))) {
-      Refusals.markForbidden();
-      throw new AuthorizationException(user, "TASK_WORK", "Task", task.getId());
+      throw refused(Texts.both("system.notYourStep"));
     }
     duties.check(task, user);
     StepFieldErrors.raise(task.getId());
@@ -101,6 +98,12 @@ public class TaskWorkGuard implements TaskListener {
     Set<String> groups = new HashSet<>(groupsOfUser);
     return candidateUsers.contains(user) || candidateGroups.stream().anyMatch(group -> groups.contains(group)
         && IdentityGroups.roleOfTeamGroup(group).map(groups::contains).orElse(true));
+  }
+
+  /** The refusal, its own words marked to be shown as they are (not in the engine's wrapping). */
+  private static AuthorizationException refused(String message) {
+    Refusals.markForbidden(message);
+    return new AuthorizationException(message);
   }
 
   private static boolean createdInThisCommand(DelegateTask task) {

@@ -48,7 +48,8 @@ public class RefusalStatusFilter extends OncePerRequestFilter {
           buffered.setContentType("application/json");
           buffered.setCharacterEncoding("UTF-8");
           JSON.writeValue(buffered.getOutputStream(),
-              Map.of("type", "InvalidRequestException", "message", Refusals.message()));
+              Map.of("type", Refusals.status() == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException"
+                  : "InvalidRequestException", "message", Refusals.message()));
         }
       } else if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
           && new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8).contains(SKIP_AT_START)) {

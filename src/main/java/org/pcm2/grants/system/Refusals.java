@@ -26,6 +26,12 @@ public final class Refusals {
     REFUSED.set(403);
   }
 
+  /** A step the person may not take: the answer is 403, with the refusal's own message. */
+  public static void markForbidden(String message) {
+    REFUSED.set(403);
+    MESSAGE.set(message);
+  }
+
   static boolean happened() {
     return REFUSED.get() != null;
   }

@@ -25,6 +25,7 @@ import org.pcm2.grants.support.ApiClient;
 import org.pcm2.grants.support.GrantCycleSteps;
 import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.Proposals;
+import org.pcm2.grants.support.TasklistBrowser;
 import org.pcm2.grants.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -204,6 +205,16 @@ class DwcTeamsIT extends PostgresIntegrationTest {
     } finally {
       identity.clearAuthentication();
     }
+    // in the Tasklist, where finance1 sees the step among their groups' work, the refusal is read
+    TasklistBrowser.requireInstalled();
+    try (TasklistBrowser tasklist = new TasklistBrowser(base()).login("finance1")) {
+      tasklist.openFilterShowing("Việc chờ nhóm của tôi", code);
+      tasklist.openTaskAsItIs("DWC thẩm định đề xuất", code);
+      tasklist.press("Nhận việc");
+      tasklist.waitForText("chỉ giao hoặc nhận một bước cho người được làm bước đó");
+      assertThat(tasklist.text()).as("the refusal's own words, not the engine's wrapping").doesNotContain("ENGINE-");
+      tasklist.screenshot("dwc-team-claim-refused");
+    }
     assertThat(tasks.createTaskQuery().taskId(appraisal).singleResult().getAssignee()).isNull();
     // the team's officer claims it for themselves
     claimedBy("officer2", appraisal);
@@ -374,8 +385,12 @@ class DwcTeamsIT extends PostgresIntegrationTest {
         as(user).postJson("/engine-rest/task/" + appraisal + "/submit-form", typed),
         WebappSession.login(base(), user, "demo").send("POST", "/task/" + appraisal + "/submit-form",
             "application/json", typed));
-    for (HttpResponse<String> refused : refusals) {
-      assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+    // the API does not show a step that is not the person's (404); the engine's doors refuse it (403), by
+    // the engine's own rights or by the application's guard in its own words, never wrapped as an error
+    assertThat(refusals.get(0).statusCode()).as(refusals.get(0).body()).isIn(403, 404);
+    for (HttpResponse<String> refused : refusals.subList(1, refusals.size())) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+      assertThat(refused.body()).doesNotContain("ENGINE-");
     }
     identity.setAuthentication(user, groups);
     try {

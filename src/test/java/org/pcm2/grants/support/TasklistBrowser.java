@@ -225,10 +225,7 @@ public final class TasklistBrowser implements AutoCloseable {
 
   /** Opens the task of the list whose card shows the text, and claims it when it is free. */
   public void openTask(String taskName, String cardText) {
-    click(By.xpath("//li[contains(@class,'task') and contains(., '" + cardText + "')]//*[contains(., '"
-        + taskName + "')][1]"));
-    waitForText("Biểu mẫu");
-    pause(1500);
+    openTaskAsItIs(taskName, cardText);
     List<WebElement> claim = driver.findElements(By.xpath("//button[normalize-space(.)='Nhận việc']"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
       claim.get(0).click();
@@ -236,6 +233,14 @@ public final class TasklistBrowser implements AutoCloseable {
           By.xpath("//button[normalize-space(.)='Nhận việc']")));
       pause(1500);
     }
+  }
+
+  /** Opens the task of the list whose card shows the text, leaving it claimed or free as it is. */
+  public void openTaskAsItIs(String taskName, String cardText) {
+    click(By.xpath("//li[contains(@class,'task') and contains(., '" + cardText + "')]//*[contains(., '"
+        + taskName + "')][1]"));
+    waitForText("Biểu mẫu");
+    pause(1500);
   }
 
   public void startProcess(String processName) {
