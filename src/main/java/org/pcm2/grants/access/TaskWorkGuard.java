@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.pcm2.grants.directory.IdentityGroups;
 import org.pcm2.grants.texts.Texts;
@@ -56,7 +57,7 @@ public class TaskWorkGuard implements TaskListener {
       if (createdInThisCommand(task)) {
         return; // assigned by its model as it is created
       }
-      if (task.getCandidates().isEmpty()) {
+      if (personalByItsModel(task)) {
         // one person's own step (a facilitator's report): it moves only with a handover of the
         // group or the commitment, which the application makes itself, never by a person's hand
         throw refused(Texts.both("access.notAllowed", Texts.text("access.personalStep")));
@@ -104,6 +105,17 @@ public class TaskWorkGuard implements TaskListener {
   private static AuthorizationException refused(String message) {
     Refusals.markForbidden(message);
     return new AuthorizationException(message);
+  }
+
+  /**
+   * Whether the model gives the step to one person and to no group (a facilitator's report): read
+   * from the model, not from the step's links, which a completion racing this request may have
+   * removed already.
+   */
+  private static boolean personalByItsModel(DelegateTask task) {
+    TaskDefinition definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
+    return definition != null && definition.getCandidateGroupIdExpressions().isEmpty()
+        && definition.getCandidateUserIdExpressions().isEmpty();
   }
 
   private static boolean createdInThisCommand(DelegateTask task) {
