@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A step is claimed or assigned, through any door, only for a person who may complete it
  * by the same rules (403 otherwise): a step held by someone who can never finish it would
- * wait, showing their name to the colleagues who could. A step of one person's own (no
- * candidates) is not assigned or unassigned by anyone signed in at all.
+ * wait, showing their name to the colleagues who could. A step its model gives to one person
+ * and no group is not assigned or unassigned by anyone signed in at all.
  */
 @Component
 public class TaskWorkGuard implements TaskListener {
