@@ -42,17 +42,31 @@ public final class PostgresDatabase {
     }
   }
 
-  /** Drops and creates the database the first time it is asked for in this test run. */
+  /**
+   * Drops and creates the database the first time it is asked for in this test run; later
+   * calls get the same database, as it is by then (the tests of a run share it).
+   */
   public static synchronized String freshDatabase(String database) {
     if (CREATED.add(database)) {
-      try (Connection connection = admin(); Statement statement = connection.createStatement()) {
-        statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot create test database " + database + " on " + describe(), e);
-      }
+      recreate(database);
     }
     return url(database);
+  }
+
+  /** Drops and creates the database at every call: an empty one, whatever came before. */
+  public static synchronized String emptyDatabase(String database) {
+    CREATED.add(database);
+    recreate(database);
+    return url(database);
+  }
+
+  private static void recreate(String database) {
+    try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create test database " + database + " on " + describe(), e);
+    }
   }
 
   private static Connection admin() throws SQLException {
