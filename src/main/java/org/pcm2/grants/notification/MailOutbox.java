@@ -1,7 +1,10 @@
 package org.pcm2.grants.notification;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import javax.sql.DataSource;
+import org.pcm2.grants.system.Databases;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,27 +28,33 @@ public class MailOutbox {
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
+  private final boolean postgres;
 
-  public MailOutbox(JdbcClient jdbc, ApplicationEventPublisher events) {
+  public MailOutbox(JdbcClient jdbc, ApplicationEventPublisher events, DataSource dataSource) throws SQLException {
     this.jdbc = jdbc;
     this.events = events;
+    // on PostgreSQL one statement adds the mail unless its key is there, without failing for a
+    // concurrent transaction's same key; the embedded H2 looks first
+    this.postgres = Databases.isPostgres(dataSource);
   }
 
   /** @return whether the mail was added (false: this person already has this event's mail) */
   public boolean add(String dedupeKey, String kind, String subprojectCode, Recipient to, MailComposer.Mail mail) {
     String key = dedupeKey.length() > 200 ? dedupeKey.substring(0, 200) : dedupeKey;
-    boolean exists = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE dedupe_key = ?").param(key).query(Long.class)
-        .single() > 0;
-    if (exists) {
+    Timestamp now = Timestamp.from(Instant.now());
+    if (!postgres && jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE dedupe_key = ?").param(key).query(Long.class)
+        .single() > 0) {
       return false;
     }
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.sql("""
+    int added = jdbc.sql("""
         INSERT INTO mail_outbox (dedupe_key, kind, subproject_code, recipient_user, recipient_email, language, subject,
                                  body_text, body_html, status, attempts, next_attempt_at, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
-        """).params(key, kind, subprojectCode, to.userId(), to.email(), to.language(), mail.subject(), mail.text(),
-        mail.html(), now, now).update();
+        """ + (postgres ? " ON CONFLICT (dedupe_key) DO NOTHING" : "")).params(key, kind, subprojectCode, to.userId(),
+        to.email(), to.language(), mail.subject(), mail.text(), mail.html(), now, now).update();
+    if (added == 0) {
+      return false; // this person already has this event's mail
+    }
     events.publishEvent(new MailQueued(key)); // the sender goes when this transaction commits
     return true;
   }

@@ -63,7 +63,7 @@ class CommunityFeedbackProcessTest {
   private FeedbackRepository feedback;
 
   @BeforeEach
-  void wire() {
+  void wire() throws Exception {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:feedback-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2")
@@ -75,7 +75,7 @@ class CommunityFeedbackProcessTest {
     when(directory.currentCommune(anyString())).thenAnswer(call -> call.getArgument(0));
     Mocks.register("applicationOnlyStart", new ApplicationOnlyStart());
     Mocks.register("feedbackSteps", new FeedbackSteps(feedback, notifications, new MailComposer(),
-        new MailOutbox(jdbc, event -> { }), new FeedbackHandlers(jdbc, directory, processEngine().getIdentityService())));
+        new MailOutbox(jdbc, event -> { }, dataSource), new FeedbackHandlers(jdbc, directory, processEngine().getIdentityService())));
     Mocks.register("deadlines", new Deadlines());
   }
 
