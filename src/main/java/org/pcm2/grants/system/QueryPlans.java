@@ -5,6 +5,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.GroupQueryImpl;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.UserQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
@@ -18,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * On PostgreSQL, the queries people wait on (a Tasklist filter's page and count, any engine
- * query) are planned for their own values; every other statement is planned as PostgreSQL
+ * query but one that names its instance, step or person) are planned for their own values; every other statement is planned as PostgreSQL
  * sees fit (a prepared statement's plan is reused once it proves as good).
  *
  * <p>The engine's queries run over very uneven data (one group with thousands of waiting
@@ -59,14 +62,33 @@ class QueryPlans extends AbstractProcessEnginePlugin {
       int[] depth = DEPTH.get();
       try {
         if (depth[0]++ == 0) {
-          choose(Context.getCommandContext(),
-              command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd);
+          choose(Context.getCommandContext(), plannedForItsValues(command));
         }
         return next.execute(command);
       } finally {
         depth[0]--;
       }
     }
+  }
+
+  /**
+   * A filter's query and any engine query, except those that name the one instance, step or
+   * person they are about: whatever the value, such a query reads a handful of rows by its
+   * index, so the plan PostgreSQL keeps serves every value, and the transaction of a step
+   * (find the step of this sub-project, then complete it) needs no second statement to go back.
+   */
+  static boolean plannedForItsValues(Command<?> command) {
+    if (command instanceof TaskQueryImpl task) {
+      return task.getTaskId() == null && task.getProcessInstanceId() == null
+          && task.getProcessInstanceBusinessKey() == null && task.getExecutionId() == null;
+    }
+    if (command instanceof GroupQueryImpl groups) {
+      return groups.getUserId() == null && groups.getId() == null;
+    }
+    if (command instanceof UserQueryImpl users) {
+      return users.getId() == null;
+    }
+    return command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd;
   }
 
   private static void choose(CommandContext context, boolean query) {

@@ -121,6 +121,12 @@ class ApplicationOnPostgresIT extends PostgresIntegrationTest {
       return jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
     });
     assertThat(changeAfterQuery).as("a command that is not a query, after one").isEqualTo("auto");
+    String afterStepLookUp = transactions.execute(status -> {
+      taskService.createTaskQuery().processInstanceBusinessKey("SP-NONE").taskDefinitionKey("leaderReview").list();
+      identity.createGroupQuery().groupMember("leader1").list();
+      return jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
+    });
+    assertThat(afterStepLookUp).as("queries that name their one instance or person").isEqualTo("auto");
     assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).as("only for that transaction")
         .isEqualTo("auto");
     assertThat(engineIndexMigrations()).containsExactly("BASELINE 0", "SQL 1");
