@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Var;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,23 @@ public class SubprojectAccess implements ExecutionListener {
     String leaders = (String) execution.getVariable(Var.COMMUNE_LEADERS_GROUP);
     String facilitator = (String) execution.getVariable(Var.FACILITATOR_ID);
     AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
-    Context.getCommandContext().runWithoutAuthorization(() -> {
+    CommandContext context = Context.getCommandContext();
+    // the grants are the registration's own, not an act of the person whose step this is: the
+    // engine's user operation log would show them as that person creating four authorizations
+    boolean logged = context.isUserOperationLogEnabled();
+    context.disableUserOperationLog();
+    try {
+      grant(context, authorizations, instance, leaders, facilitator);
+    } finally {
+      if (logged) {
+        context.enableUserOperationLog();
+      }
+    }
+  }
+
+  private static void grant(CommandContext context, AuthorizationService authorizations, String instance,
+      String leaders, String facilitator) {
+    context.runWithoutAuthorization(() -> {
       if (leaders != null) {
         Grants.toGroup(authorizations, leaders, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
         Grants.toGroup(authorizations, leaders, Resources.HISTORIC_PROCESS_INSTANCE, instance,

@@ -37,6 +37,9 @@ import org.pcm2.grants.support.PostgresIntegrationTest;
 import org.pcm2.grants.support.GrantCycleSteps;
 import org.pcm2.grants.support.Proposals;
 import org.pcm2.grants.support.TestFiles;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +55,8 @@ class SubprojectApiIT extends PostgresIntegrationTest {
   private JdbcClient jdbc;
   @Autowired
   private org.camunda.bpm.engine.TaskService taskService;
+  @Autowired
+  private HistoryService historyService;
 
   private ApiClient facilitator;
 
@@ -62,6 +67,7 @@ class SubprojectApiIT extends PostgresIntegrationTest {
 
   @Test
   void facilitatorSubmitsFollowsAndCompletesSteps() throws Exception {
+    java.util.Date before = new java.util.Date(System.currentTimeMillis() - 1000);
     HttpResponse<String> created = facilitator.submitProposal(proposal("CBG0574005").toString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String code = JSON.readTree(created.body()).get("code").asText();
@@ -94,6 +100,12 @@ class SubprojectApiIT extends PostgresIntegrationTest {
     // in the order they came: the minutes filed with the proposal, the review sending it back, the revision
     assertThat(detail.get("timeline").findValuesAsText("outcome")).containsExactly("FILE", "REVISE", "SUBMITTED");
     assertThat(detail.at("/timeline/1/comment").asText()).isEqualTo("Bổ sung ngày công");
+    // the engine's log of user operations holds what people did, not the rights the
+    // registration gave (at submission and again at resubmission) in their name
+    assertThat(historyService.createUserOperationLogQuery().afterTimestamp(before).userId("leader1")
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).count()).isEqualTo(1);
+    assertThat(historyService.createUserOperationLogQuery().afterTimestamp(before)
+        .entityType(EntityTypes.AUTHORIZATION).list()).isEmpty();
 
     // DWC sees everything and reads the ledger
     assertThat(JSON.readTree(as("officer1").get("/api/subprojects?commune=05740&stage=IN_REVIEW").body())
