@@ -1,8 +1,11 @@
 package org.pcm2.grants.notification;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -10,6 +13,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * Writes a notification as a mail, in the recipient's language (Vietnamese unless they
@@ -32,6 +36,8 @@ public class MailComposer {
 
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
   private static final String PREFIX = "[PCM2] ";
+  /** Stands for the recipient's name in a mail written once for several people. */
+  private static final String NAME_PLACE = "PcmRecipientName7f3a9c";
 
   private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
   private final TemplateEngine html;
@@ -59,6 +65,46 @@ public class MailComposer {
     context.setVariable("subject", subject);
     context.setVariable("sentence", messages.getMessage(kind + ".text", args, locale));
     return new Mail(subject, text.process("notification", context), html.process("notification", context));
+  }
+
+  /**
+   * The same notification to several people, in the order given: written once for each
+   * language and then addressed to each person (their name in the greeting), which is what
+   * {@link #compose} would write for each of them alone. Where the name's place cannot be
+   * told apart (a field that happens to hold the placeholder), each mail is written alone.
+   */
+  public List<Mail> composeAll(String kind, List<Recipient> recipients, Map<String, String> fields) {
+    Map<String, Mail> byLanguage = new HashMap<>();
+    List<Mail> mails = new ArrayList<>(recipients.size());
+    for (Recipient recipient : recipients) {
+      Mail shared = byLanguage.computeIfAbsent(language(recipient),
+          language -> compose(kind, new Recipient(null, NAME_PLACE, null, recipient.language()), fields));
+      mails.add(addressed(shared, recipient).orElseGet(() -> compose(kind, recipient, fields)));
+    }
+    return mails;
+  }
+
+  /** The shared mail greeting this person, if the name's one place in each body is known. */
+  private static Optional<Mail> addressed(Mail shared, Recipient recipient) {
+    if (count(shared.text(), NAME_PLACE) != 1 || count(shared.html(), NAME_PLACE) != 1
+        || shared.subject().contains(NAME_PLACE)) {
+      return Optional.empty();
+    }
+    String name = String.valueOf(recipient.name()); // as the template writes it
+    return Optional.of(new Mail(shared.subject(), shared.text().replace(NAME_PLACE, name),
+        shared.html().replace(NAME_PLACE, HtmlEscape.escapeHtml4Xml(name))));
+  }
+
+  private static int count(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
+  }
+
+  private static String language(Recipient recipient) {
+    return "en".equals(recipient.language()) ? "en" : "vi";
   }
 
   /**

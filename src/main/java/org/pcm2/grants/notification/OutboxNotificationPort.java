@@ -64,9 +64,10 @@ class OutboxNotificationPort implements NotificationPort {
       fields.put("amount", Money.format(r.amount()));
     }
     String event = r.kind() + ":" + r.processInstanceId() + ":" + System.nanoTime();
-    for (Recipient person : people) {
-      outbox.add(event + ":" + person.userId(), r.kind().name(), r.subprojectCode(), person,
-          composer.compose(r.kind().name(), person, fields));
+    List<MailComposer.Mail> mails = composer.composeAll(r.kind().name(), people, fields);
+    for (int i = 0; i < people.size(); i++) {
+      Recipient person = people.get(i);
+      outbox.add(event + ":" + person.userId(), r.kind().name(), r.subprojectCode(), person, mails.get(i));
     }
   }
 }

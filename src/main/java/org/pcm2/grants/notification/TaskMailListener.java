@@ -95,9 +95,10 @@ public class TaskMailListener implements TaskListener {
       fields.put("due", new SimpleDateFormat("dd/MM/yyyy").format(task.getDueDate()));
     }
     fields.put("link", publicUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-    for (Recipient person : people) {
-      outbox.add("task:" + task.getId() + ":" + person.userId(), kind, fields.get("code"), person,
-          composer.compose(kind, person, fields));
+    List<MailComposer.Mail> mails = composer.composeAll(kind, people, fields);
+    for (int i = 0; i < people.size(); i++) {
+      Recipient person = people.get(i);
+      outbox.add("task:" + task.getId() + ":" + person.userId(), kind, fields.get("code"), person, mails.get(i));
     }
   }
 

@@ -3,8 +3,10 @@ package org.pcm2.grants.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +41,39 @@ class MailComposerTest {
     Map<String, String> fields = aboutRound ? Map.of("code", "XT-1", "round", "true") : Map.of("code", "TDA-1");
     MailComposer.Mail vi = composer.compose(kind, new Recipient("officer1", "Trần Thị Mai", "a@b.vn", "vi"), fields);
     assertThat(vi.text()).contains(aboutRound ? "Đợt xét thưởng: XT-1" : "Tiểu dự án: TDA-1");
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void aMailWrittenOnceForSeveralPeopleIsWhatEachWouldHaveAlone(String kind) {
+    Map<String, String> fields = Map.of("code", "TDA-1", "title", "Đường <bê tông> & \"mương\"", "task",
+        "Xét duyệt", "amount", "7.000.000 ₫", "note", "PcmRecipientName7f3a");
+    List<Recipient> people = List.of(new Recipient("leader1", "Nguyễn Văn Hùng", "a@b.vn", "vi"),
+        new Recipient("leader2", "O'Brien & <Lê> \"Thị\"", "b@b.vn", "vi"),
+        new Recipient("officer1", "Tran Thi Mai", "c@b.vn", "en"), new Recipient("officer2", null, "d@b.vn", null),
+        new Recipient("officer3", "Phạm $1 \\0 Đức", "e@b.vn", "en"));
+
+    List<MailComposer.Mail> together = composer.composeAll(kind, people, fields);
+
+    assertThat(together).hasSize(people.size());
+    for (int i = 0; i < people.size(); i++) {
+      assertThat(together.get(i)).as(people.get(i).userId()).isEqualTo(composer.compose(kind, people.get(i), fields));
+    }
+    assertThat(together.get(1).html()).contains("O&#39;Brien &amp; &lt;Lê&gt; &quot;Thị&quot;");
+  }
+
+  @Test
+  void aFieldHoldingTheNamePlaceholderHasEachMailWrittenAlone() {
+    Map<String, String> fields = Map.of("code", "TDA-1", "title", "Giếng nước", "note", "PcmRecipientName7f3a9c");
+    List<Recipient> people = List.of(new Recipient("leader1", "Hùng", "a@b.vn", "vi"),
+        new Recipient("leader2", "Lan", "b@b.vn", "vi"));
+
+    List<MailComposer.Mail> together = composer.composeAll("TASK_CREATED", people, fields);
+
+    // the field is kept as it was written, for each person
+    assertThat(together.get(0).text()).contains("Kính gửi Hùng", "PcmRecipientName7f3a9c").doesNotContain("Lan");
+    assertThat(together.get(1).text()).contains("Kính gửi Lan", "PcmRecipientName7f3a9c").doesNotContain("Hùng");
+    assertThat(together.get(1)).isEqualTo(composer.compose("TASK_CREATED", people.get(1), fields));
   }
 
   @ParameterizedTest
