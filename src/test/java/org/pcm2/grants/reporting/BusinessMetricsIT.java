@@ -97,16 +97,18 @@ class BusinessMetricsIT extends PostgresIntegrationTest {
     }
   }
 
+  @Test
+  void theRequestsAreMeasuredButNotEachSecurityFilter() throws Exception {
+    assertThat(new ApiClient("http://localhost:" + port, "facilitator1", "demo").get("/api/subprojects").statusCode())
+        .isEqualTo(200);
+    assertThat(metric("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+        + "outcome=\"SUCCESS\",status=\"200\",uri=\"/api/subprojects\"}")).isPositive();
+    assertThat(page().lines().filter(line -> line.startsWith("spring_security_"))).isEmpty();
+  }
+
   /** One sample of the Prometheus page, by its name and labels as the page writes them. */
   private double metric(String sample) {
-    String page;
-    try {
-      page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-          "http://localhost:" + managementPort + "/actuator/prometheus")).header("Accept", "text/plain").build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-    } catch (java.io.IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+    String page = page();
     String name = sample.contains("{") ? sample.substring(0, sample.indexOf('{')) : sample;
     String labels = sample.contains("{") ? sample.substring(sample.indexOf('{') + 1, sample.length() - 1) : "";
     Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{([^}]*)\\})? (\\S+)$").matcher(page);
@@ -119,4 +121,14 @@ class BusinessMetricsIT extends PostgresIntegrationTest {
     throw new AssertionError(sample + " is not on the page: " + page.substring(0, Math.min(page.length(), 300))
         + "\n" + page.lines().filter(l -> l.startsWith("pcm_")).reduce("", (a, b) -> a + b + "\n"));
   }
+  private String page() {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          "http://localhost:" + managementPort + "/actuator/prometheus")).header("Accept", "text/plain").build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
 }
