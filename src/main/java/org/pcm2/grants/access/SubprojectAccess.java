@@ -28,14 +28,13 @@ public class SubprojectAccess implements ExecutionListener {
     CommandContext context = Context.getCommandContext();
     // the grants are the registration's own, not an act of the person whose step this is: the
     // engine's user operation log would show them as that person creating four authorizations
-    boolean logged = context.isUserOperationLogEnabled();
-    context.disableUserOperationLog();
-    try {
-      grant(context, authorizations, instance, leaders, facilitator);
-    } finally {
-      if (logged) {
-        context.enableUserOperationLog();
-      }
+    if (context.isUserOperationLogEnabled()) {
+      context.executeWithOperationLogPrevented(same -> {
+        grant(same, authorizations, instance, leaders, facilitator);
+        return null;
+      });
+    } else {
+      grant(context, authorizations, instance, leaders, facilitator); // already not logged: left so
     }
   }
 
