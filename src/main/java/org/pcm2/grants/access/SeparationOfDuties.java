@@ -2,7 +2,6 @@ package org.pcm2.grants.access;
 
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess;
 import org.pcm2.grants.grantcycle.SubprojectGrantProcess.Element;
@@ -55,9 +54,7 @@ public class SeparationOfDuties {
 
   private static void refuseIf(boolean refused, String rule) {
     if (refused) {
-      String message = Texts.both("access.notAllowed", Texts.text(rule));
-      Refusals.markForbidden(message);
-      throw new AuthorizationException(message);
+      throw Refusals.forbidden(Texts.both("access.notAllowed", Texts.text(rule)));
     }
   }
 }

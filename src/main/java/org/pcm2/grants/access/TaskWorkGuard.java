@@ -3,7 +3,6 @@ package org.pcm2.grants.access;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -60,7 +59,7 @@ public class TaskWorkGuard implements TaskListener {
       if (personalByItsModel(task)) {
         // one person's own step (a facilitator's report): it moves only with a handover of the
         // group or the commitment, which the application makes itself, never by a person's hand
-        throw refused(Texts.both("access.notAllowed", Texts.text("access.personalStep")));
+        throw Refusals.forbidden(Texts.both("access.notAllowed", Texts.text("access.personalStep")));
       }
       String assignee = task.getAssignee();
       if (assignee == null) {
@@ -68,14 +67,14 @@ public class TaskWorkGuard implements TaskListener {
       }
       if (!mayWork(task, assignee, assignee.equals(authentication.getUserId())
           ? groupsOf(identity, authentication) : Unchecked.read(identity, () -> Actors.groupsOf(identity, assignee)))) {
-        throw refused(Texts.both("access.notAllowed", Texts.text("access.notTheStepsPerson")));
+        throw Refusals.forbidden(Texts.both("access.notAllowed", Texts.text("access.notTheStepsPerson")));
       }
       duties.check(task, assignee);
       return;
     }
     String user = authentication.getUserId();
     if (!mayWork(task, user, groupsOf(identity, authentication))) {
-      throw refused(Texts.both("system.notYourStep"));
+      throw Refusals.forbidden(Texts.both("system.notYourStep"));
     }
     duties.check(task, user);
     StepFieldErrors.raise(task.getId());
@@ -99,12 +98,6 @@ public class TaskWorkGuard implements TaskListener {
     Set<String> groups = new HashSet<>(groupsOfUser);
     return candidateUsers.contains(user) || candidateGroups.stream().anyMatch(group -> groups.contains(group)
         && IdentityGroups.roleOfTeamGroup(group).map(groups::contains).orElse(true));
-  }
-
-  /** The refusal, its own words marked to be shown as they are (not in the engine's wrapping). */
-  private static AuthorizationException refused(String message) {
-    Refusals.markForbidden(message);
-    return new AuthorizationException(message);
   }
 
   /**

@@ -55,7 +55,7 @@ public class MailComposer {
    * @param fields code, title, task (name of the step), unit, commune, amount, due, link; absent ones are left out
    */
   public Mail compose(String kind, Recipient recipient, Map<String, String> fields) {
-    Locale locale = "en".equals(recipient.language()) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
+    Locale locale = locale(recipient);
     Object[] args = {fields.getOrDefault("code", ""), fields.getOrDefault("title", ""), fields.getOrDefault("task", "")};
     String subject = messages.getMessage(kind + ".subject", args, locale);
     Context context = new Context(locale);
@@ -74,10 +74,10 @@ public class MailComposer {
    * told apart (a field that happens to hold the placeholder), each mail is written alone.
    */
   public List<Mail> composeAll(String kind, List<Recipient> recipients, Map<String, String> fields) {
-    Map<String, Mail> byLanguage = new HashMap<>();
+    Map<Locale, Mail> byLanguage = new HashMap<>();
     List<Mail> mails = new ArrayList<>(recipients.size());
     for (Recipient recipient : recipients) {
-      Mail shared = byLanguage.computeIfAbsent(language(recipient),
+      Mail shared = byLanguage.computeIfAbsent(locale(recipient),
           language -> compose(kind, new Recipient(null, NAME_PLACE, null, recipient.language()), fields));
       mails.add(addressed(shared, recipient).orElseGet(() -> compose(kind, recipient, fields)));
     }
@@ -103,8 +103,9 @@ public class MailComposer {
     return count;
   }
 
-  private static String language(Recipient recipient) {
-    return "en".equals(recipient.language()) ? "en" : "vi";
+  /** The language a person reads their mail in: Vietnamese unless they chose English. */
+  private static Locale locale(Recipient recipient) {
+    return "en".equals(recipient.language()) ? Locale.ENGLISH : VIETNAMESE;
   }
 
   /**

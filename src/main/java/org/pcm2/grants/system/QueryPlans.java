@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * On PostgreSQL, the queries people wait on (a Tasklist filter's page and count, any engine
- * query but one that names its instance, step or person) are planned for their own values; every other statement is planned as PostgreSQL
- * sees fit (a prepared statement's plan is reused once it proves as good).
+ * query but one that names its instance, step or person) are planned for their own values;
+ * every other statement is planned as PostgreSQL sees fit (a prepared statement's plan is
+ * reused once it proves as good).
  *
  * <p>The engine's queries run over very uneven data (one group with thousands of waiting
  * tasks, another with three): a plan made once for any value took a DWC officer's queue from

@@ -1,5 +1,7 @@
 package org.pcm2.grants.system;
 
+import org.camunda.bpm.engine.AuthorizationException;
+
 /**
  * Remembers, for the current request thread, that the application refused input (an
  * {@link InvalidInputException} or a refused money step). Camunda's REST layers turn an
@@ -21,15 +23,14 @@ public final class Refusals {
     MESSAGE.set(message);
   }
 
-  /** A step the person may not take: the answer is 403. */
-  public static void markForbidden() {
-    REFUSED.set(403);
-  }
-
-  /** A step the person may not take: the answer is 403, with the refusal's own message. */
-  public static void markForbidden(String message) {
+  /**
+   * A step the person may not take: marks the answer as 403 with the refusal's own message and
+   * gives the exception to throw.
+   */
+  public static AuthorizationException forbidden(String message) {
     REFUSED.set(403);
     MESSAGE.set(message);
+    return new AuthorizationException(message);
   }
 
   static boolean happened() {
