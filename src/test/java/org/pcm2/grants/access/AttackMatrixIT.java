@@ -510,6 +510,11 @@ class AttackMatrixIT extends PostgresIntegrationTest {
           body);
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
       assertThat(refused.body()).contains("việc riêng của người được giao").contains("assignee's own");
+      // the Tasklist's engine API, the same
+      HttpResponse<String> inTasklist = tasklist("facilitator2").send("POST", "/task/" + revision + "/assignee",
+          "application/json", body);
+      assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(403);
+      assertThat(inTasklist.body()).contains("việc riêng của người được giao");
     }
     identity.setAuthentication("facilitator2", List.of("facilitators"));
     try {
